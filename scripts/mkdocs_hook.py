@@ -1,0 +1,180 @@
+"""Thin MkDocs glue for the data engine in scripts/fedsite (which never imports MkDocs).
+
+static-i18n builds the site once per language, nesting the other languages' builds inside the
+default language's on_post_build. Each event below therefore fires once per language; the
+per-language outputs static-i18n gets wrong (404 page, sitemaps) are written once, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fedsite.dates import ReferenceDateError, localized_date, page_updated, reference_date
+from fedsite.errors import DataError
+from fedsite.languages import Alternate, Language, absolute_url, content_locale
+from fedsite.sitemap import SitemapEntry, write_sitemap
+from fedsite.ui_strings import UiStrings, load_ui_strings
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("fedsite")
+
+
+@dataclass
+class BuildState:
+    languages: list[Language] = field(default_factory=list)
+    ui: UiStrings = field(default_factory=dict)
+    today: Any = None
+    # Languages whose build is running, innermost last (static-i18n nests them).
+    running: list[str] = field(default_factory=list)
+    sitemap: dict[str, list[SitemapEntry]] = field(default_factory=dict)
+    not_found: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    def language(self, locale: str) -> Language:
+        return next(lang for lang in self.languages if lang.locale == locale)
+
+
+state = BuildState()
+
+
+def _languages(config: MkDocsConfig) -> list[Language]:
+    """The languages static-i18n builds, default first, with their BCP 47 tags."""
+    i18n = config.plugins["i18n"].config
+    tags = config.extra.get("lang_tags") or {}
+    built = [lang for lang in i18n.languages if lang.build]
+    built.sort(key=lambda lang: not lang.default)
+    return [
+        Language(
+            locale=lang.locale,
+            tag=tags.get(lang.locale, lang.locale),
+            name=lang.name,
+            home=lang.link.lstrip("/"),
+        )
+        for lang in built
+    ]
+
+
+def _fail(message: str) -> PluginError:
+    # PluginError makes MkDocs print the message and stop, without a traceback.
+    return PluginError(message)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if state.running:  # a nested language build: the site-wide settings are loaded already
+        return config
+    state.languages = _languages(config)
+    root = Path(config.config_file_path).parent
+    try:
+        state.ui = load_ui_strings(
+            root / "data" / "ui.yml", [lang.locale for lang in state.languages]
+        )
+        state.today = reference_date()
+    except DataError as exc:
+        raise _fail(exc.report(root)) from None
+    except ReferenceDateError as exc:
+        raise _fail(str(exc)) from None
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    if not state.running:
+        state.sitemap = {}
+        state.not_found = {}
+    state.running.append(config.theme["language"])
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    current = state.language(config.theme["language"])
+    env.globals["ui"] = state.ui[current.locale]
+    env.globals["ui_all"] = state.ui
+    env.globals["site_languages"] = state.languages
+    env.globals["current_language"] = current
+    return env
+
+
+# After static-i18n's on_page_context (priority 50), which sets the page's alternates.
+@event_priority(0)
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    building = state.language(config.theme["language"])
+    written_in = state.language(
+        content_locale(getattr(page.file, "localization", None), state.default.locale)
+    )
+    alternates = []
+    for lang in state.languages:
+        alt_file = getattr(page.file, "alternates", {}).get(lang.locale)
+        if alt_file is None:
+            continue
+        alt_written_in = content_locale(
+            getattr(alt_file, "localization", None), state.default.locale
+        )
+        if alt_written_in == lang.locale:  # a real translation, not a fallback copy
+            alternates.append(Alternate(lang.tag, absolute_url(config.site_url, alt_file.url)))
+    original = next((a for a in alternates if a.tag == written_in.tag), None)
+    x_default = next((a for a in alternates if a.tag == state.default.tag), None)
+    if x_default:
+        alternates.append(Alternate("x-default", x_default.url))
+    untranslated = written_in != building
+    if untranslated:
+        log.info(
+            f"'{page.file.src_uri}' has no {building.name} translation yet: the {building.name} "
+            f"site shows the {written_in.name} original with a notice."
+        )
+        if original:
+            page.canonical_url = original.url
+    updated = page_updated(Path(page.file.abs_src_path), state.today)
+    context["page_language"] = {
+        "written_in": written_in,
+        "untranslated": untranslated,
+        "alternates": alternates,
+        "updated": updated.isoformat(),
+        "updated_text": localized_date(updated, building.locale),
+    }
+    if not untranslated:
+        state.sitemap.setdefault(building.locale, []).append(
+            SitemapEntry(
+                page.canonical_url or absolute_url(config.site_url, page.url),
+                updated,
+                tuple(alternates),
+            )
+        )
+    return context
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        state.not_found[config.theme["language"]] = output_content
+    return output_content
+
+
+# After static-i18n's on_post_build (priority -100), which runs the other languages' builds.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    state.running.pop()
+    if state.running:
+        return
+    site = Path(config.site_dir)
+    # static-i18n writes one 404.html, in the language built last: write one per language.
+    for lang in state.languages:
+        page = state.not_found.get(lang.locale)
+        if page is not None:
+            target = site / lang.home / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+    # The root sitemap lists every language; each language folder gets its own (Material's
+    # JavaScript fetches /en/sitemap.xml, and a sitemap may only list URLs under its folder).
+    write_sitemap(site, [e for entries in state.sitemap.values() for e in entries])
+    for lang in state.languages[1:]:
+        write_sitemap(site / lang.home, state.sitemap.get(lang.locale, []))
