@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 log = get_plugin_logger("fedsite")
 
@@ -36,6 +37,7 @@ class BuildState:
     running: list[str] = field(default_factory=list)
     sitemap: dict[str, list[SitemapEntry]] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
+    site_dir: str = ""
 
     @property
     def default(self) -> Language:
@@ -71,8 +73,10 @@ def _fail(message: str) -> PluginError:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if state.running:  # a nested language build: the site-wide settings are loaded already
+    if config.plugins["i18n"].building:  # a nested language build: settings are loaded already
         return config
+    state.running = []
+    state.site_dir = config.site_dir
     state.languages = _languages(config)
     root = Path(config.config_file_path).parent
     try:
@@ -92,6 +96,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         state.sitemap = {}
         state.not_found = {}
     state.running.append(config.theme["language"])
+    state.site_dir = config.site_dir
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -178,3 +183,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     write_sitemap(site, [e for entries in state.sitemap.values() for e in entries])
     for lang in state.languages[1:]:
         write_sitemap(site / lang.home, state.sitemap.get(lang.locale, []))
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Never leave a half-built site: a failed build (bad data, or a broken link in strict
+    mode) empties the output folder, as MkDocs itself does at the start of every build."""
+    if state.site_dir:
+        clean_directory(state.site_dir)

@@ -1,0 +1,139 @@
+"""Build the real site once per session and serve it on 127.0.0.1 for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_TODAY = "2026-12-01"  # the build's pinned "today": builds are reproducible
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# What a project copy needs to build (everything else in the repository is not an input).
+BUILD_INPUTS = ("docs", "overrides", "data", "scripts", "mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together
+    site: Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def mkdocs_build(
+    project: Path, site: Path, site_url: str | None = None, **environ: str
+) -> Build:
+    """Run `mkdocs build --strict` as an editor or CI would, in a subprocess."""
+    env = {**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", **environ}
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the site's inputs, for builds with a deliberate mistake in them."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in BUILD_INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_url(port: int) -> str:
+    # Absolute URLs (hreflang, canonical, sitemaps) point at the test server, so the browser
+    # tests never leave 127.0.0.1.
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
+    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site") / "site", site_url)
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def server(site: Path, port: int, site_url: str) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield site_url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        # Serve the site's own 404 page, as a real web server would be configured to.
+        if code == 404:
+            root = Path(self.directory)
+            lang_404 = root / self.path.lstrip("/").split("/")[0] / "404.html"
+            page = lang_404 if lang_404.is_file() else root / "404.html"
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright (it cannot download its own browsers here)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run must install it")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield browser
+        browser.close()

@@ -1,0 +1,104 @@
+"""Mistakes an editor can make: each gives a clear message naming the file (and line and field
+for data), a non-zero exit code, no traceback, and no site at all."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs_build
+from pages import HAN
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def assert_failed_cleanly(build, *expected: str) -> None:
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    for text in expected:
+        assert text in build.output, build.output
+    written = list(build.site.rglob("*")) if build.site.exists() else []
+    assert written == [], f"a failed build left {len(written)} files in the site folder"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_broken_link_in_a_page(project: Path) -> None:
+    with (project / "docs/about.en.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [our history](history.md).\n")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "about.en.md", "history.md")
+
+
+def test_broken_anchor_in_a_page(project: Path) -> None:
+    with (project / "docs/contacts.md").open("a", encoding="utf-8") as page:
+        page.write("\n见[热线](#不存在的标题)。\n")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "contacts.md", "不存在的标题")
+
+
+def test_missing_navigation_target(project: Path) -> None:
+    edit(project / "mkdocs.yml", "  - contacts.md\n", "  - contacts.md\n  - history.md\n")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "history.md", "nav")
+
+
+def test_interface_string_missing_a_language(project: Path) -> None:
+    ui = project / "data/ui.yml"
+    line = ui.read_text(encoding="utf-8").splitlines().index("last_updated:") + 1
+    edit(ui, "  en: Page last updated\n", "")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, f"data/ui.yml:{line}:", "[last_updated]", "en text is missing")
+
+
+def test_interface_strings_not_valid_yaml(project: Path) -> None:
+    edit(project / "data/ui.yml", "  en: Page last updated\n", "  en: Page: last updated\n")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "data/ui.yml:", "not valid YAML", "How to fix")
+
+
+def test_interface_string_in_an_unknown_language(project: Path) -> None:
+    edit(project / "data/ui.yml", "  en: Page last updated\n",
+         "  en: Page last updated\n  fr: Mis à jour\n")
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "[last_updated.fr]", "unknown language 'fr'")
+
+
+def test_bad_reference_date(project: Path) -> None:
+    build = mkdocs_build(project, project / "site", SITE_TODAY="2026-02-30")
+    assert_failed_cleanly(build, "SITE_TODAY='2026-02-30'", "YYYY-MM-DD")
+
+
+def test_page_without_translation_builds_with_a_notice(project: Path, site_url: str) -> None:
+    (project / "docs/about.en.md").unlink()
+    build = mkdocs_build(project, project / "site", site_url)
+    assert build.returncode == 0, build.output
+    # Never silently: the build says which page is untranslated.
+    assert re.search(r"about\.md.*English", build.output), build.output
+
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((build.site / "en/about/index.html").read_text("utf-8"), "lxml")
+    assert page.html["lang"] == "en"
+    notice = page.select_one("article .fs-notice")
+    assert notice and "not been translated" in notice.get_text()
+    assert not HAN.search(notice.get_text())
+    # The Chinese text is marked as Chinese, and search engines are sent to the original.
+    original = page.select_one('article div[lang="zh-Hans"]')
+    assert original and HAN.search(original.get_text())
+    assert page.select_one('link[rel="canonical"]')["href"] == site_url + "about/"
+    hreflangs = {link["hreflang"] for link in page.select('head link[rel="alternate"]')}
+    assert hreflangs == {"zh-Hans", "x-default"}
+    # The untranslated copy is not offered to search engines as an English page.
+    assert f"{site_url}en/about/</loc>" not in (build.site / "sitemap.xml").read_text("utf-8")
+    # Translated pages are unaffected.
+    other = BeautifulSoup((build.site / "en/contacts/index.html").read_text("utf-8"), "lxml")
+    assert other.select_one(".fs-notice") is None
