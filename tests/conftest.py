@@ -36,9 +36,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def mkdocs_build(
-    project: Path, site: Path, site_url: str | None = None, **environ: str
-) -> Build:
+def mkdocs_build(project: Path, site: Path, site_url: str | None = None, **environ: str) -> Build:
     """Run `mkdocs build --strict` as an editor or CI would, in a subprocess."""
     env = {**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", **environ}
     if site_url:

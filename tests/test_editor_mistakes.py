@@ -66,8 +66,11 @@ def test_interface_strings_not_valid_yaml(project: Path) -> None:
 
 
 def test_interface_string_in_an_unknown_language(project: Path) -> None:
-    edit(project / "data/ui.yml", "  en: Page last updated\n",
-         "  en: Page last updated\n  fr: Mis à jour\n")
+    edit(
+        project / "data/ui.yml",
+        "  en: Page last updated\n",
+        "  en: Page last updated\n  fr: Mis à jour\n",
+    )
     build = mkdocs_build(project, project / "site")
     assert_failed_cleanly(build, "[last_updated.fr]", "unknown language 'fr'")
 

@@ -38,8 +38,16 @@ def source_pages() -> list[str]:
 
 def test_site_has_the_required_sections(site: Path) -> None:
     paths = {url_path(site, p) for p in html_pages(site)}
-    for required in ["/", "/about/", "/services/", "/campaigns/", "/training/",
-                     "/womens-homes/", "/contacts/", "/news/"]:
+    for required in [
+        "/",
+        "/about/",
+        "/services/",
+        "/campaigns/",
+        "/training/",
+        "/womens-homes/",
+        "/contacts/",
+        "/news/",
+    ]:
         for tag in LANGUAGES:
             assert counterpart(required, tag) in paths
 

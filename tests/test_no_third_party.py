@@ -22,8 +22,17 @@ RESOURCE_ATTRS = {
     "track": ["src"],
     "input": ["src"],
 }
-FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "preconnect",
-                      "dns-prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
 
 
