@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -83,15 +84,24 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     return build.site
 
 
-@pytest.fixture(scope="session")
-def server(site: Path, port: int, site_url: str) -> Iterator[str]:
+@contextlib.contextmanager
+def serve(site: Path, port: int) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 as a static web server would."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield site_url
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path, port: int) -> Iterator[str]:
+    with serve(site, port) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -114,13 +124,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+def require(path: Path, install: str) -> None:
+    """A tool the tests need: its absence fails the run in CI and skips (visibly) elsewhere."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} not found: .ci/run must install it ({install})")
+        pytest.skip(f"{path} not found ({install})")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    axe = ROOT / "node_modules/axe-core/axe.min.js"
+    require(axe, "npm ci")
+    return axe.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium through Playwright (it cannot download its own browsers here)."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run must install it")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require(Path(CHROMIUM), "apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
