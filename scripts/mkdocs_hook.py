@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fedsite.dates import ReferenceDateError, localized_date, page_updated, reference_date
 from fedsite.errors import DataError
@@ -105,6 +106,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["ui_all"] = state.ui
     env.globals["site_languages"] = state.languages
     env.globals["current_language"] = current
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    env.globals["language_sitemaps"] = [f"{root}{lang.home}sitemap.xml" for lang in state.languages]
     return env
 
 
