@@ -7,14 +7,21 @@ per-language outputs static-i18n gets wrong (404 page, sitemaps) are written onc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from fedsite.calendar_data import load_calendar_data
+from fedsite.calendar_feeds import write_feeds
+from fedsite.calendar_pages import CalendarSettings, CalendarSite
 from fedsite.dates import ReferenceDateError, localized_date, page_updated, reference_date
 from fedsite.errors import DataError
+from fedsite.generated_pages import month_pages, sync_folder
 from fedsite.languages import Alternate, Language, absolute_url, content_locale
+from fedsite.localize import Localizer
+from fedsite.occurrences import double_bookings
 from fedsite.sitemap import SitemapEntry, write_sitemap
 from fedsite.ui_strings import UiStrings, load_ui_strings
 from jinja2 import Environment
@@ -39,6 +46,7 @@ class BuildState:
     sitemap: dict[str, list[SitemapEntry]] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
     site_dir: str = ""
+    calendar: CalendarSite | None = None
 
     @property
     def default(self) -> Language:
@@ -46,6 +54,10 @@ class BuildState:
 
     def language(self, locale: str) -> Language:
         return next(lang for lang in self.languages if lang.locale == locale)
+
+    def localizer(self, locale: str) -> Localizer:
+        tags = {lang.locale: lang.tag for lang in self.languages}
+        return Localizer(locale, self.default.locale, tags, self.ui[locale])
 
 
 state = BuildState()
@@ -85,11 +97,62 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             root / "data" / "ui.yml", [lang.locale for lang in state.languages]
         )
         state.today = reference_date()
+        state.calendar = _load_calendar(config, root)
     except DataError as exc:
         raise _fail(exc.report(root)) from None
     except ReferenceDateError as exc:
         raise _fail(str(exc)) from None
     return config
+
+
+def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
+    """Check the calendar data, report what is not fatal, write the month pages."""
+    locales = [lang.locale for lang in state.languages]
+    data = load_calendar_data(
+        root / "data", locales, lambda path: page_updated(path, state.today)
+    )
+    settings = CalendarSettings(**(config.extra.get("calendar") or {}))
+    calendar = CalendarSite(data, state.today, config.site_url or "/", settings)
+    for warning in data.warnings:
+        log.info(f"Warning: {warning.format(root)}")
+    for first, second in double_bookings(calendar.occurrences):
+        log.info(
+            f"Warning: '{first.activity.id}' and '{second.activity.id}' are both at "
+            f"'{first.activity.venue.id}' at {second.start:%Y-%m-%d %H:%M}: is the place "
+            "booked twice?"
+        )
+
+    def title(locale: str, month) -> tuple[str, str]:
+        t = state.localizer(locale)
+        name = t.month(month)
+        return (t.ui["month_page_title"].format(month=name),
+                t.ui["month_page_description"].format(month=name))
+
+    pages = month_pages(calendar.months, locales, state.default.locale, title)
+    sync_folder(Path(config.docs_dir) / "activities" / "months", pages)
+    return calendar
+
+
+MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    """Fill the calendar markers of stub pages (Material's own docs do the same)."""
+    if "<!-- fedsite:" not in markdown or state.calendar is None:
+        return markdown
+    lang = state.language(config.theme["language"])
+    t = state.localizer(lang.locale)
+
+    def fill(match: re.Match) -> str:
+        try:
+            return state.calendar.render(match["view"], match["arg"] or "", t, page.url,
+                                         lang.home)
+        except ValueError as exc:
+            raise _fail(f"{page.file.src_uri}: {exc}") from None
+
+    return MARKER.sub(fill, markdown)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -170,10 +233,13 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 # After static-i18n's on_post_build (priority -100), which runs the other languages' builds.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    state.running.pop()
+    lang = state.language(state.running.pop())
+    site = Path(config.site_dir)
+    if state.calendar is not None:
+        # Into the language's own folder: static-i18n leaves config.site_dir at the root.
+        write_feeds(state.calendar, site / lang.home, state.localizer(lang.locale), lang.home)
     if state.running:
         return
-    site = Path(config.site_dir)
     # static-i18n writes one 404.html, in the language built last: write one per language.
     for lang in state.languages:
         page = state.not_found.get(lang.locale)

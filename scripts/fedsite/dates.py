@@ -84,5 +84,7 @@ def localized_date(day: dt.date, locale: str) -> str:
 
 
 def babel_locale(locale: str) -> str:
-    # Babel wants a territory or script for Chinese; the site's "zh" means Mainland usage.
-    return {"zh": "zh_Hans_CN"}.get(locale, locale.replace("-", "_"))
+    """The Babel locale for a site language: "zh" is Mainland usage; "en" follows US
+    conventions (weeks start on Sunday, "Saturday, December 5, 2026"), as the site's readers
+    abroad most often expect."""
+    return {"zh": "zh_Hans_CN", "en": "en_US"}.get(locale, locale.replace("-", "_"))

@@ -117,6 +117,13 @@ def _construct(
             _construct(item, (*path, index), source, problems, seen)
             for index, item in enumerate(node.value)
         ]
+    # Keep dates and clock times as the text the editor wrote: the data becomes plain JSON
+    # types, which JSON Schema checks; dates are parsed later with a message naming the field.
+    # (YAML 1.1 would read 10:30 as the number 630 and 2026-02-30 as an error.)
+    if node.tag == "tag:yaml.org,2002:timestamp" or (
+        node.tag == "tag:yaml.org,2002:int" and ":" in node.value
+    ):
+        return node.value
     try:
         return _SCALARS.construct_object(node)
     except yaml.constructor.ConstructorError as exc:

@@ -1,0 +1,464 @@
+"""Load, check and model the calendar data editors keep in data/: categories, places,
+organisers, activities and training courses. Every problem in every file is collected and
+reported at once, each with file:line:column, the field, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fedsite.errors import DataError, Problem
+from fedsite.schema_check import check_against_schema
+from fedsite.texts import Text, text_or_none
+from fedsite.yaml_source import FieldPath, YamlSource, load_yaml
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+FILES = ("categories", "places", "organisers", "activities", "trainings")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: Text
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: Text
+    address: Text
+    timezone: ZoneInfo
+    accessibility: Text | None
+
+
+@dataclass(frozen=True)
+class Organiser:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Registration:
+    how: Text
+    deadline: dt.date | None
+    places: int | None
+    free: bool
+    cost: Text | None
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date  # the date the occurrence was due
+    cancelled: bool
+    moved_date: dt.date | None
+    moved_start: dt.time | None
+    moved_end: dt.time | None
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    frequency: str  # weekly | monthly
+    interval: int
+    weekday: str | None  # monthly only: "2SA", "-1FR"
+    until: dt.date | None
+    count: int | None
+    exceptions: tuple[dt.date, ...]
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: Text
+    category: Category
+    venue: Place
+    organiser: Organiser | None
+    date: dt.date
+    start: dt.time | None  # None for all-day events
+    end: dt.time | None
+    end_date: dt.date  # last day (inclusive); = date for one-day events
+    timezone: ZoneInfo
+    status: str  # scheduled | cancelled | postponed
+    description: Text | None
+    audience: Text | None
+    registration: Registration | None
+    accessibility: Text | None
+    repeat: Repeat | None
+    updated: dt.date
+    course_id: str | None = None  # set for a training course's sessions
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: Text
+    category: Category
+    organiser: Organiser | None
+    status: str
+    description: Text | None
+    audience: Text | None
+    registration: Registration | None
+    accessibility: Text | None
+    updated: dt.date
+    sessions: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    categories: dict[str, Category]
+    places: dict[str, Place]
+    organisers: dict[str, Organiser]
+    activities: tuple[Activity, ...]  # including training sessions
+    courses: tuple[Course, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass
+class _Checker:
+    """Collects problems while building the model from one file."""
+
+    source: YamlSource
+    languages: Sequence[str]
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def error(self, path: FieldPath, message: str, hint: str = "") -> None:
+        self.problems.append(self.source.problem(path, message, hint))
+
+    def warn(self, path: FieldPath, message: str, hint: str = "") -> None:
+        self.warnings.append(self.source.problem(path, message, hint))
+
+    def text(self, item: dict, path: FieldPath, key: str) -> Text | None:
+        value = item.get(key)
+        if value is None:
+            return None
+        for lang in value:
+            if lang not in self.languages:
+                self.error((*path, key, lang), f"unknown language '{lang}'",
+                           f"use one of: {', '.join(self.languages)}")
+        for lang in self.languages:
+            if lang not in value:
+                self.warn((*path, key), f"no {lang} text yet; the {lang} pages show another "
+                          "language with a notice", f"add '{lang}: ...' under '{key}'")
+        return text_or_none(value)
+
+    def date(self, value: str | None, path: FieldPath) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.error(path, f"{value} is not a date that exists",
+                       "check the day and month (YYYY-MM-DD)")
+            return None
+
+    def time(self, value: str | None) -> dt.time | None:
+        return dt.time.fromisoformat(value) if value else None  # the schema checked the form
+
+    def timezone(self, value: str | None, path: FieldPath) -> ZoneInfo | None:
+        if value is None:
+            return None
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.error(path, f"'{value}' is not a time zone",
+                       f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out")
+            return None
+
+    def reference(self, table: dict[str, Any], value: str | None, path: FieldPath, what: str,
+                  file: str) -> Any:
+        if value is None:
+            return None
+        if value not in table:
+            known = ", ".join(sorted(table)[:12]) + (" ..." if len(table) > 12 else "")
+            self.error(path, f"no {what} '{value}' in {file}",
+                       f"check the spelling, or add it to {file} (known: {known})")
+        return table.get(value)
+
+
+def load_calendar_data(
+    data_dir: Path,
+    languages: Sequence[str],
+    updated_default: Callable[[Path], dt.date],
+) -> CalendarData:
+    """Load every calendar file of `data_dir`; raise DataError listing all problems.
+
+    `updated_default(path)` dates entries without `updated:` (DTSTAMP must come from the data,
+    not the clock): the file's last commit, say."""
+    sources: dict[str, YamlSource] = {}
+    problems: list[Problem] = []
+    for name in FILES:
+        try:
+            source = load_yaml(data_dir / f"{name}.yml")
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        shape = check_against_schema(source, data_dir / "schemas", f"{name}.schema.json")
+        if shape:
+            problems += shape
+            continue
+        sources[name] = source
+    if problems:  # the rest builds on well-formed files; report these first
+        raise DataError(problems)
+
+    checkers = {name: _Checker(source, languages) for name, source in sources.items()}
+    categories = _categories(checkers["categories"])
+    places = _places(checkers["places"])
+    organisers = _organisers(checkers["organisers"])
+    tables = (categories, places, organisers)
+    activities = _activities(checkers["activities"], tables,
+                             updated_default(data_dir / "activities.yml"))
+    courses = _courses(checkers["trainings"], tables, updated_default(data_dir / "trainings.yml"))
+    every = [*activities, *(s for c in courses for s in c.sessions)]
+    _unique_ids(checkers, every, courses)
+    problems = [p for c in checkers.values() for p in c.problems]
+    if problems:
+        raise DataError(problems)
+    warnings = [w for c in checkers.values() for w in c.warnings]
+    return CalendarData(categories, places, organisers, tuple(every), tuple(courses),
+                        tuple(warnings))
+
+
+def _items(checker: _Checker, key: str) -> list[tuple[FieldPath, dict]]:
+    return [((key, i), item) for i, item in enumerate(checker.source.data[key])]
+
+
+def _check_unique(checker: _Checker, key: str, what: str) -> None:
+    seen: dict[str, int] = {}
+    for path, item in _items(checker, key):
+        if item["id"] in seen:
+            line = checker.source.where((key, seen[item["id"]]))[0]
+            checker.error((*path, "id"), f"the {what} id '{item['id']}' is used twice "
+                          f"(first on line {line})", "give each one its own id")
+        seen.setdefault(item["id"], path[1])
+
+
+def _categories(checker: _Checker) -> dict[str, Category]:
+    _check_unique(checker, "categories", "category")
+    return {
+        item["id"]: Category(item["id"], checker.text(item, path, "name"),
+                             checker.text(item, path, "description"))
+        for path, item in _items(checker, "categories")
+    }
+
+
+def _places(checker: _Checker) -> dict[str, Place]:
+    _check_unique(checker, "places", "place")
+    places = {}
+    for path, item in _items(checker, "places"):
+        zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
+        places[item["id"]] = Place(
+            item["id"], checker.text(item, path, "name"), checker.text(item, path, "address"),
+            zone or ZoneInfo(DEFAULT_TIMEZONE), checker.text(item, path, "accessibility"),
+        )
+    return places
+
+
+def _organisers(checker: _Checker) -> dict[str, Organiser]:
+    _check_unique(checker, "organisers", "organiser")
+    return {
+        item["id"]: Organiser(item["id"], checker.text(item, path, "name"))
+        for path, item in _items(checker, "organisers")
+    }
+
+
+def _registration(checker: _Checker, item: dict, path: FieldPath) -> Registration | None:
+    reg = item.get("registration")
+    if reg is None:
+        return None
+    rpath = (*path, "registration")
+    cost = reg.get("cost")
+    return Registration(
+        how=checker.text(reg, rpath, "how"),
+        deadline=checker.date(reg.get("deadline"), (*rpath, "deadline")),
+        places=reg.get("places"),
+        free=cost == "free",
+        cost=checker.text(reg, rpath, "cost") if isinstance(cost, dict) else None,
+    )
+
+
+def _when(checker: _Checker, item: dict, path: FieldPath):
+    """date, start, end, last day; with the checks that concern them."""
+    day = checker.date(item["date"], (*path, "date"))
+    end_date = checker.date(item.get("end_date"), (*path, "end_date"))
+    start, end = checker.time(item.get("start")), checker.time(item.get("end"))
+    if item.get("all_day"):
+        if start or end:
+            checker.error((*path, "start" if start else "end"),
+                          "an all-day event has no start or end time",
+                          "remove start and end, or remove all_day")
+            start = end = None
+    elif start is None or end is None:
+        checker.error((*path, "end" if start else "date"),
+                      "missing start or end time",
+                      'give both, e.g. start: "09:00" and end: "11:30", or all_day: true')
+    if day and end_date and end_date < day:
+        checker.error((*path, "end_date"), f"end_date {end_date} is before date {day}",
+                      "swap them, or correct the end date")
+    elif day and start and end and (end_date or day) == day and end <= start:
+        checker.error((*path, "end"), f"the end time {end:%H:%M} is not after the start "
+                      f"{start:%H:%M}", "check the times (24-hour clock: 2 pm is 14:00)")
+    return day, start, end, end_date or day
+
+
+def _repeat(checker: _Checker, item: dict, path: FieldPath, day: dt.date | None,
+            start: dt.time | None) -> Repeat | None:
+    rep = item.get("repeat")
+    if rep is None:
+        return None
+    rpath = (*path, "repeat")
+    until = checker.date(rep.get("until"), (*rpath, "until"))
+    if ("until" in rep) == ("count" in rep):
+        checker.error(rpath, "give either until (a last date) or count (a number of times)",
+                      "add 'until: YYYY-MM-DD' or 'count: N', not both")
+    if until and day and until < day:
+        checker.error((*rpath, "until"), f"until {until} is before the first date {day}",
+                      "correct the date")
+    weekday = rep.get("weekday")
+    if weekday and rep["frequency"] != "monthly":
+        checker.error((*rpath, "weekday"), "weekday is for monthly events",
+                      "weekly events repeat on the weekday of their date: remove it")
+    repeat = Repeat(
+        frequency=rep["frequency"],
+        interval=rep.get("interval", 1),
+        weekday=weekday,
+        until=until,
+        count=rep.get("count"),
+        exceptions=tuple(
+            d for i, v in enumerate(rep.get("except", []))
+            if (d := checker.date(v, (*rpath, "except", i)))
+        ),
+        changes=tuple(_changes(checker, rep, rpath)),
+    )
+    if day is None or checker.problems:
+        return repeat
+    # Imported here: occurrences needs the model defined above.
+    from fedsite.occurrences import series_dates
+
+    dates = set(series_dates(repeat, day, start))
+    if day not in dates:
+        checker.error((*path, "date"), f"{day} is not a {weekday} date",
+                      "set date to the first date the event happens")
+    for i, exception in enumerate(repeat.exceptions):
+        if exception not in dates:
+            checker.error((*rpath, "except", i), f"the event does not repeat on {exception}",
+                          "check the date against the repeat rule")
+    for i, change in enumerate(repeat.changes):
+        if change.date not in dates:
+            checker.error((*rpath, "changes", i, "date"),
+                          f"the event does not repeat on {change.date}",
+                          "give the date the occurrence was due")
+    return repeat
+
+
+def _changes(checker: _Checker, rep: dict, rpath: FieldPath):
+    for i, change in enumerate(rep.get("changes", [])):
+        cpath = (*rpath, "changes", i)
+        moved = change.get("moved_to")
+        if ("status" in change) == (moved is not None):
+            checker.error(cpath, "a change needs either status: cancelled or moved_to",
+                          "give one of them")
+        day = checker.date(change["date"], (*cpath, "date"))
+        if day is None:
+            continue
+        yield Change(
+            date=day,
+            cancelled=change.get("status") == "cancelled",
+            moved_date=checker.date(moved["date"], (*cpath, "moved_to", "date")) if moved else None,
+            moved_start=checker.time(moved.get("start")) if moved else None,
+            moved_end=checker.time(moved.get("end")) if moved else None,
+            note=checker.text(change, cpath, "note"),
+        )
+
+
+def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Activity]:
+    categories, places, organisers = tables
+    out = []
+    for path, item in _items(checker, "activities"):
+        before = len(checker.problems)
+        category = checker.reference(categories, item["category"], (*path, "category"),
+                                     "category", "categories.yml")
+        venue = checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
+        organiser = checker.reference(organisers, item.get("organiser"), (*path, "organiser"),
+                                      "organiser", "organisers.yml")
+        zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
+        day, start, end, last = _when(checker, item, path)
+        repeat = _repeat(checker, item, path, day, start)
+        updated = checker.date(item.get("updated"), (*path, "updated")) or updated_default
+        registration = _registration(checker, item, path)
+        if len(checker.problems) > before:
+            continue
+        out.append(Activity(
+            id=item["id"], title=checker.text(item, path, "title"), category=category,
+            venue=venue, organiser=organiser, date=day, start=start, end=end, end_date=last,
+            timezone=zone or venue.timezone, status=item.get("status", "scheduled"),
+            description=checker.text(item, path, "description"),
+            audience=checker.text(item, path, "audience"), registration=registration,
+            accessibility=checker.text(item, path, "accessibility"), repeat=repeat,
+            updated=updated,
+        ))
+    return out
+
+
+def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course]:
+    categories, places, organisers = tables
+    out = []
+    for path, item in _items(checker, "trainings"):
+        before = len(checker.problems)
+        category = checker.reference(categories, item["category"], (*path, "category"),
+                                     "category", "categories.yml")
+        organiser = checker.reference(organisers, item.get("organiser"), (*path, "organiser"),
+                                      "organiser", "organisers.yml")
+        updated = checker.date(item.get("updated"), (*path, "updated")) or updated_default
+        registration = _registration(checker, item, path)
+        title = checker.text(item, path, "title")
+        description = checker.text(item, path, "description")
+        audience = checker.text(item, path, "audience")
+        accessibility = checker.text(item, path, "accessibility")
+        sessions = []
+        for n, session in enumerate(item["sessions"], start=1):
+            spath = (*path, "sessions", n - 1)
+            venue = checker.reference(places, session["venue"], (*spath, "venue"), "place",
+                                      "places.yml")
+            day, start, end, last = _when(checker, session, spath)
+            if len(checker.problems) > before:
+                continue
+            sessions.append(Activity(
+                id=f"{item['id']}-{n}", title=checker.text(session, spath, "title"),
+                category=category, venue=venue, organiser=organiser, date=day, start=start,
+                end=end, end_date=last, timezone=venue.timezone,
+                status=session.get("status", item.get("status", "scheduled")),
+                description=description, audience=audience, registration=registration,
+                accessibility=accessibility, repeat=None, updated=updated,
+                course_id=item["id"],
+            ))
+        if len(checker.problems) > before:
+            continue
+        out.append(Course(item["id"], title, category, organiser,
+                          item.get("status", "scheduled"), description, audience, registration,
+                          accessibility, updated, tuple(sessions)))
+    return out
+
+
+def _unique_ids(checkers: dict[str, _Checker], activities, courses) -> None:
+    """Activity and course ids share one name space: they make web addresses and UIDs."""
+    seen: dict[str, str] = {}
+    for name, key in (("activities", "activities"), ("trainings", "trainings")):
+        checker = checkers[name]
+        for path, item in _items(checker, key):
+            where = f"{name}.yml line {checker.source.where(path)[0]}"
+            if item["id"] in seen:
+                checker.error((*path, "id"), f"the id '{item['id']}' is already used "
+                              f"({seen[item['id']]})", "give each activity its own id")
+            seen.setdefault(item["id"], where)

@@ -1,0 +1,81 @@
+"""Check an editor's YAML against its JSON Schema (data/schemas/), as problems an editor can act
+on: file:line:column, field, what is wrong, how to fix it. The schemas are the one description
+of each file's shape; editors' editors read them too, for completion."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from fedsite.errors import Problem
+from fedsite.yaml_source import YamlSource
+
+TYPE_NAMES = {
+    "string": "text",
+    "object": "a group of fields",
+    "array": "a list (lines starting with '- ')",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in schema_dir.glob("*.json")}
+    registry = Registry().with_resources(
+        (file, Resource.from_contents(schema)) for file, schema in schemas.items()
+    )
+    return Draft202012Validator(schemas[name], registry=registry)
+
+
+def check_against_schema(source: YamlSource, schema_dir: Path, name: str) -> list[Problem]:
+    validator = _validator(schema_dir.resolve(), name)
+    errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
+    return [_problem(source, error) for error in errors]
+
+
+def _problem(source: YamlSource, error: ValidationError) -> Problem:
+    # For "oneOf" and friends, the most specific sub-error says more than the summary.
+    if error.context:
+        error = min(error.context, key=lambda e: (-len(e.path), len(e.message)))
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    described = schema.get("description", "")
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return source.problem(
+            (*path, extra[0]) if extra else path,
+            f"unknown field '{extra[0] if extra else '?'}'",
+            f"check the spelling; the fields allowed here are: {', '.join(allowed)}",
+        )
+    if kind == "required":
+        field = error.message.split("'")[1]
+        return source.problem(path, f"'{field}' is missing", f"add a line '{field}: ...'")
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return source.problem(path, f"'{error.instance}' is not allowed here", f"use one of: {options}")
+    if kind == "const":
+        return source.problem(path, f"'{error.instance}' is not allowed here",
+                              described or f"write {error.validator_value}")
+    if kind == "type":
+        wanted = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        return source.problem(path, f"expected {wanted}", described or "see the schema")
+    if kind == "pattern":
+        return source.problem(path, f"'{error.instance}' is not in the expected form",
+                              described or f"match {error.validator_value}")
+    if kind == "propertyNames":
+        return source.problem(path, f"'{error.instance}' is not a language code",
+                              "use a language code such as zh or en")
+    if kind in ("minItems", "minProperties", "minLength"):
+        return source.problem(path, "must not be empty", described or "fill it in")
+    if kind in ("minimum", "maximum"):
+        return source.problem(path, error.message, described)
+    return source.problem(path, error.message, described)
