@@ -108,9 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
     """Check the calendar data, report what is not fatal, write the month pages."""
     locales = [lang.locale for lang in state.languages]
-    data = load_calendar_data(
-        root / "data", locales, lambda path: page_updated(path, state.today)
-    )
+    data = load_calendar_data(root / "data", locales, lambda path: page_updated(path, state.today))
     settings = CalendarSettings(**(config.extra.get("calendar") or {}))
     calendar = CalendarSite(data, state.today, config.site_url or "/", settings)
     for warning in data.warnings:
@@ -125,8 +123,10 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
     def title(locale: str, month) -> tuple[str, str]:
         t = state.localizer(locale)
         name = t.month(month)
-        return (t.ui["month_page_title"].format(month=name),
-                t.ui["month_page_description"].format(month=name))
+        return (
+            t.ui["month_page_title"].format(month=name),
+            t.ui["month_page_description"].format(month=name),
+        )
 
     pages = month_pages(calendar.months, locales, state.default.locale, title)
     sync_folder(Path(config.docs_dir) / "activities" / "months", pages)
@@ -136,9 +136,7 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
-def on_page_markdown(
-    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the calendar markers of stub pages (Material's own docs do the same)."""
     if "<!-- fedsite:" not in markdown or state.calendar is None:
         return markdown
@@ -147,8 +145,7 @@ def on_page_markdown(
 
     def fill(match: re.Match) -> str:
         try:
-            return state.calendar.render(match["view"], match["arg"] or "", t, page.url,
-                                         lang.home)
+            return state.calendar.render(match["view"], match["arg"] or "", t, page.url, lang.home)
         except ValueError as exc:
             raise _fail(f"{page.file.src_uri}: {exc}") from None
 

@@ -53,6 +53,17 @@ def mkdocs_build(project: Path, site: Path, site_url: str | None = None, **envir
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def assert_failed_cleanly(build: Build, *expected: str) -> None:
+    """An editor's mistake: a non-zero exit, each expected text in the output, no traceback,
+    and no site at all (not even half of one)."""
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    for text in expected:
+        assert text in build.output, build.output
+    written = list(build.site.rglob("*")) if build.site.exists() else []
+    assert written == [], f"a failed build left {len(written)} files in the site folder"
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the site's inputs, for builds with a deliberate mistake in them."""
     target.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from pages import html_pages, url_path
 
 pytestmark = pytest.mark.browser
 
@@ -68,14 +67,3 @@ def test_search_finds_pages_in_the_page_language(page, server, path, query, expe
     results.first.wait_for(timeout=10_000)
     hrefs = [urlsplit(h).path for h in results.evaluate_all("as => as.map(a => a.href)")]
     assert expected in hrefs, hrefs
-
-
-def test_no_page_logs_an_error_or_requests_a_missing_file(page, server: str, site) -> None:
-    problems = []
-    page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    for built in html_pages(site):
-        page.goto(server + url_path(site, built).lstrip("/"))
-        page.wait_for_load_state("networkidle")
-    assert problems == []

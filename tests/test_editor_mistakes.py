@@ -7,22 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from conftest import assert_failed_cleanly, copy_project, mkdocs_build
 from pages import HAN
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-def assert_failed_cleanly(build, *expected: str) -> None:
-    assert build.returncode != 0, build.output
-    assert "Traceback" not in build.output, build.output
-    for text in expected:
-        assert text in build.output, build.output
-    written = list(build.site.rglob("*")) if build.site.exists() else []
-    assert written == [], f"a failed build left {len(written)} files in the site folder"
 
 
 def edit(path: Path, old: str, new: str) -> None:

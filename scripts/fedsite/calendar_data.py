@@ -145,12 +145,18 @@ class _Checker:
             return None
         for lang in value:
             if lang not in self.languages:
-                self.error((*path, key, lang), f"unknown language '{lang}'",
-                           f"use one of: {', '.join(self.languages)}")
+                self.error(
+                    (*path, key, lang),
+                    f"unknown language '{lang}'",
+                    f"use one of: {', '.join(self.languages)}",
+                )
         for lang in self.languages:
             if lang not in value:
-                self.warn((*path, key), f"no {lang} text yet; the {lang} pages show another "
-                          "language with a notice", f"add '{lang}: ...' under '{key}'")
+                self.warn(
+                    (*path, key),
+                    f"no {lang} text yet; the {lang} pages show another language with a notice",
+                    f"add '{lang}: ...' under '{key}'",
+                )
         return text_or_none(value)
 
     def date(self, value: str | None, path: FieldPath) -> dt.date | None:
@@ -159,8 +165,9 @@ class _Checker:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.error(path, f"{value} is not a date that exists",
-                       "check the day and month (YYYY-MM-DD)")
+            self.error(
+                path, f"{value} is not a date that exists", "check the day and month (YYYY-MM-DD)"
+            )
             return None
 
     def time(self, value: str | None) -> dt.time | None:
@@ -172,18 +179,25 @@ class _Checker:
         try:
             return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            self.error(path, f"'{value}' is not a time zone",
-                       f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out")
+            self.error(
+                path,
+                f"'{value}' is not a time zone",
+                f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out",
+            )
             return None
 
-    def reference(self, table: dict[str, Any], value: str | None, path: FieldPath, what: str,
-                  file: str) -> Any:
+    def reference(
+        self, table: dict[str, Any], value: str | None, path: FieldPath, what: str, file: str
+    ) -> Any:
         if value is None:
             return None
         if value not in table:
             known = ", ".join(sorted(table)[:12]) + (" ..." if len(table) > 12 else "")
-            self.error(path, f"no {what} '{value}' in {file}",
-                       f"check the spelling, or add it to {file} (known: {known})")
+            self.error(
+                path,
+                f"no {what} '{value}' in {file}",
+                f"check the spelling, or add it to {file} (known: {known})",
+            )
         return table.get(value)
 
 
@@ -217,8 +231,9 @@ def load_calendar_data(
     places = _places(checkers["places"])
     organisers = _organisers(checkers["organisers"])
     tables = (categories, places, organisers)
-    activities = _activities(checkers["activities"], tables,
-                             updated_default(data_dir / "activities.yml"))
+    activities = _activities(
+        checkers["activities"], tables, updated_default(data_dir / "activities.yml")
+    )
     courses = _courses(checkers["trainings"], tables, updated_default(data_dir / "trainings.yml"))
     every = [*activities, *(s for c in courses for s in c.sessions)]
     _unique_ids(checkers, every, courses)
@@ -226,8 +241,9 @@ def load_calendar_data(
     if problems:
         raise DataError(problems)
     warnings = [w for c in checkers.values() for w in c.warnings]
-    return CalendarData(categories, places, organisers, tuple(every), tuple(courses),
-                        tuple(warnings))
+    return CalendarData(
+        categories, places, organisers, tuple(every), tuple(courses), tuple(warnings)
+    )
 
 
 def _items(checker: _Checker, key: str) -> list[tuple[FieldPath, dict]]:
@@ -239,16 +255,20 @@ def _check_unique(checker: _Checker, key: str, what: str) -> None:
     for path, item in _items(checker, key):
         if item["id"] in seen:
             line = checker.source.where((key, seen[item["id"]]))[0]
-            checker.error((*path, "id"), f"the {what} id '{item['id']}' is used twice "
-                          f"(first on line {line})", "give each one its own id")
+            checker.error(
+                (*path, "id"),
+                f"the {what} id '{item['id']}' is used twice (first on line {line})",
+                "give each one its own id",
+            )
         seen.setdefault(item["id"], path[1])
 
 
 def _categories(checker: _Checker) -> dict[str, Category]:
     _check_unique(checker, "categories", "category")
     return {
-        item["id"]: Category(item["id"], checker.text(item, path, "name"),
-                             checker.text(item, path, "description"))
+        item["id"]: Category(
+            item["id"], checker.text(item, path, "name"), checker.text(item, path, "description")
+        )
         for path, item in _items(checker, "categories")
     }
 
@@ -259,8 +279,11 @@ def _places(checker: _Checker) -> dict[str, Place]:
     for path, item in _items(checker, "places"):
         zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
         places[item["id"]] = Place(
-            item["id"], checker.text(item, path, "name"), checker.text(item, path, "address"),
-            zone or ZoneInfo(DEFAULT_TIMEZONE), checker.text(item, path, "accessibility"),
+            item["id"],
+            checker.text(item, path, "name"),
+            checker.text(item, path, "address"),
+            zone or ZoneInfo(DEFAULT_TIMEZONE),
+            checker.text(item, path, "accessibility"),
         )
     return places
 
@@ -295,40 +318,58 @@ def _when(checker: _Checker, item: dict, path: FieldPath):
     start, end = checker.time(item.get("start")), checker.time(item.get("end"))
     if item.get("all_day"):
         if start or end:
-            checker.error((*path, "start" if start else "end"),
-                          "an all-day event has no start or end time",
-                          "remove start and end, or remove all_day")
+            checker.error(
+                (*path, "start" if start else "end"),
+                "an all-day event has no start or end time",
+                "remove start and end, or remove all_day",
+            )
             start = end = None
     elif start is None or end is None:
-        checker.error((*path, "end" if start else "date"),
-                      "missing start or end time",
-                      'give both, e.g. start: "09:00" and end: "11:30", or all_day: true')
+        checker.error(
+            (*path, "end" if start else "date"),
+            "missing start or end time",
+            'give both, e.g. start: "09:00" and end: "11:30", or all_day: true',
+        )
     if day and end_date and end_date < day:
-        checker.error((*path, "end_date"), f"end_date {end_date} is before date {day}",
-                      "swap them, or correct the end date")
+        checker.error(
+            (*path, "end_date"),
+            f"end_date {end_date} is before date {day}",
+            "swap them, or correct the end date",
+        )
     elif day and start and end and (end_date or day) == day and end <= start:
-        checker.error((*path, "end"), f"the end time {end:%H:%M} is not after the start "
-                      f"{start:%H:%M}", "check the times (24-hour clock: 2 pm is 14:00)")
+        checker.error(
+            (*path, "end"),
+            f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
+            "check the times (24-hour clock: 2 pm is 14:00)",
+        )
     return day, start, end, end_date or day
 
 
-def _repeat(checker: _Checker, item: dict, path: FieldPath, day: dt.date | None,
-            start: dt.time | None) -> Repeat | None:
+def _repeat(
+    checker: _Checker, item: dict, path: FieldPath, day: dt.date | None, start: dt.time | None
+) -> Repeat | None:
     rep = item.get("repeat")
     if rep is None:
         return None
     rpath = (*path, "repeat")
     until = checker.date(rep.get("until"), (*rpath, "until"))
     if ("until" in rep) == ("count" in rep):
-        checker.error(rpath, "give either until (a last date) or count (a number of times)",
-                      "add 'until: YYYY-MM-DD' or 'count: N', not both")
+        checker.error(
+            rpath,
+            "give either until (a last date) or count (a number of times)",
+            "add 'until: YYYY-MM-DD' or 'count: N', not both",
+        )
     if until and day and until < day:
-        checker.error((*rpath, "until"), f"until {until} is before the first date {day}",
-                      "correct the date")
+        checker.error(
+            (*rpath, "until"), f"until {until} is before the first date {day}", "correct the date"
+        )
     weekday = rep.get("weekday")
     if weekday and rep["frequency"] != "monthly":
-        checker.error((*rpath, "weekday"), "weekday is for monthly events",
-                      "weekly events repeat on the weekday of their date: remove it")
+        checker.error(
+            (*rpath, "weekday"),
+            "weekday is for monthly events",
+            "weekly events repeat on the weekday of their date: remove it",
+        )
     repeat = Repeat(
         frequency=rep["frequency"],
         interval=rep.get("interval", 1),
@@ -336,7 +377,8 @@ def _repeat(checker: _Checker, item: dict, path: FieldPath, day: dt.date | None,
         until=until,
         count=rep.get("count"),
         exceptions=tuple(
-            d for i, v in enumerate(rep.get("except", []))
+            d
+            for i, v in enumerate(rep.get("except", []))
             if (d := checker.date(v, (*rpath, "except", i)))
         ),
         changes=tuple(_changes(checker, rep, rpath)),
@@ -348,17 +390,25 @@ def _repeat(checker: _Checker, item: dict, path: FieldPath, day: dt.date | None,
 
     dates = set(series_dates(repeat, day, start))
     if day not in dates:
-        checker.error((*path, "date"), f"{day} is not a {weekday} date",
-                      "set date to the first date the event happens")
+        checker.error(
+            (*path, "date"),
+            f"{day} is not a {weekday} date",
+            "set date to the first date the event happens",
+        )
     for i, exception in enumerate(repeat.exceptions):
         if exception not in dates:
-            checker.error((*rpath, "except", i), f"the event does not repeat on {exception}",
-                          "check the date against the repeat rule")
+            checker.error(
+                (*rpath, "except", i),
+                f"the event does not repeat on {exception}",
+                "check the date against the repeat rule",
+            )
     for i, change in enumerate(repeat.changes):
         if change.date not in dates:
-            checker.error((*rpath, "changes", i, "date"),
-                          f"the event does not repeat on {change.date}",
-                          "give the date the occurrence was due")
+            checker.error(
+                (*rpath, "changes", i, "date"),
+                f"the event does not repeat on {change.date}",
+                "give the date the occurrence was due",
+            )
     return repeat
 
 
@@ -367,8 +417,9 @@ def _changes(checker: _Checker, rep: dict, rpath: FieldPath):
         cpath = (*rpath, "changes", i)
         moved = change.get("moved_to")
         if ("status" in change) == (moved is not None):
-            checker.error(cpath, "a change needs either status: cancelled or moved_to",
-                          "give one of them")
+            checker.error(
+                cpath, "a change needs either status: cancelled or moved_to", "give one of them"
+            )
         day = checker.date(change["date"], (*cpath, "date"))
         if day is None:
             continue
@@ -387,11 +438,13 @@ def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Act
     out = []
     for path, item in _items(checker, "activities"):
         before = len(checker.problems)
-        category = checker.reference(categories, item["category"], (*path, "category"),
-                                     "category", "categories.yml")
+        category = checker.reference(
+            categories, item["category"], (*path, "category"), "category", "categories.yml"
+        )
         venue = checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
-        organiser = checker.reference(organisers, item.get("organiser"), (*path, "organiser"),
-                                      "organiser", "organisers.yml")
+        organiser = checker.reference(
+            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
+        )
         zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
         day, start, end, last = _when(checker, item, path)
         repeat = _repeat(checker, item, path, day, start)
@@ -399,15 +452,27 @@ def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Act
         registration = _registration(checker, item, path)
         if len(checker.problems) > before:
             continue
-        out.append(Activity(
-            id=item["id"], title=checker.text(item, path, "title"), category=category,
-            venue=venue, organiser=organiser, date=day, start=start, end=end, end_date=last,
-            timezone=zone or venue.timezone, status=item.get("status", "scheduled"),
-            description=checker.text(item, path, "description"),
-            audience=checker.text(item, path, "audience"), registration=registration,
-            accessibility=checker.text(item, path, "accessibility"), repeat=repeat,
-            updated=updated,
-        ))
+        out.append(
+            Activity(
+                id=item["id"],
+                title=checker.text(item, path, "title"),
+                category=category,
+                venue=venue,
+                organiser=organiser,
+                date=day,
+                start=start,
+                end=end,
+                end_date=last,
+                timezone=zone or venue.timezone,
+                status=item.get("status", "scheduled"),
+                description=checker.text(item, path, "description"),
+                audience=checker.text(item, path, "audience"),
+                registration=registration,
+                accessibility=checker.text(item, path, "accessibility"),
+                repeat=repeat,
+                updated=updated,
+            )
+        )
     return out
 
 
@@ -416,10 +481,12 @@ def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course
     out = []
     for path, item in _items(checker, "trainings"):
         before = len(checker.problems)
-        category = checker.reference(categories, item["category"], (*path, "category"),
-                                     "category", "categories.yml")
-        organiser = checker.reference(organisers, item.get("organiser"), (*path, "organiser"),
-                                      "organiser", "organisers.yml")
+        category = checker.reference(
+            categories, item["category"], (*path, "category"), "category", "categories.yml"
+        )
+        organiser = checker.reference(
+            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
+        )
         updated = checker.date(item.get("updated"), (*path, "updated")) or updated_default
         registration = _registration(checker, item, path)
         title = checker.text(item, path, "title")
@@ -429,25 +496,51 @@ def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course
         sessions = []
         for n, session in enumerate(item["sessions"], start=1):
             spath = (*path, "sessions", n - 1)
-            venue = checker.reference(places, session["venue"], (*spath, "venue"), "place",
-                                      "places.yml")
+            venue = checker.reference(
+                places, session["venue"], (*spath, "venue"), "place", "places.yml"
+            )
             day, start, end, last = _when(checker, session, spath)
             if len(checker.problems) > before:
                 continue
-            sessions.append(Activity(
-                id=f"{item['id']}-{n}", title=checker.text(session, spath, "title"),
-                category=category, venue=venue, organiser=organiser, date=day, start=start,
-                end=end, end_date=last, timezone=venue.timezone,
-                status=session.get("status", item.get("status", "scheduled")),
-                description=description, audience=audience, registration=registration,
-                accessibility=accessibility, repeat=None, updated=updated,
-                course_id=item["id"],
-            ))
+            sessions.append(
+                Activity(
+                    id=f"{item['id']}-{n}",
+                    title=checker.text(session, spath, "title"),
+                    category=category,
+                    venue=venue,
+                    organiser=organiser,
+                    date=day,
+                    start=start,
+                    end=end,
+                    end_date=last,
+                    timezone=venue.timezone,
+                    status=session.get("status", item.get("status", "scheduled")),
+                    description=description,
+                    audience=audience,
+                    registration=registration,
+                    accessibility=accessibility,
+                    repeat=None,
+                    updated=updated,
+                    course_id=item["id"],
+                )
+            )
         if len(checker.problems) > before:
             continue
-        out.append(Course(item["id"], title, category, organiser,
-                          item.get("status", "scheduled"), description, audience, registration,
-                          accessibility, updated, tuple(sessions)))
+        out.append(
+            Course(
+                item["id"],
+                title,
+                category,
+                organiser,
+                item.get("status", "scheduled"),
+                description,
+                audience,
+                registration,
+                accessibility,
+                updated,
+                tuple(sessions),
+            )
+        )
     return out
 
 
@@ -459,6 +552,9 @@ def _unique_ids(checkers: dict[str, _Checker], activities, courses) -> None:
         for path, item in _items(checker, key):
             where = f"{name}.yml line {checker.source.where(path)[0]}"
             if item["id"] in seen:
-                checker.error((*path, "id"), f"the id '{item['id']}' is already used "
-                              f"({seen[item['id']]})", "give each activity its own id")
+                checker.error(
+                    (*path, "id"),
+                    f"the id '{item['id']}' is already used ({seen[item['id']]})",
+                    "give each activity its own id",
+                )
             seen.setdefault(item["id"], where)

@@ -27,8 +27,14 @@ def write_feeds(site: CalendarSite, language_folder: Path, t: Localizer, home: s
         return absolute_url(site.site_url, f"{home}{page}#{anchor}")
 
     def feed(activities, name: str) -> bytes:
-        return calendar_ics(activities, name=name, description=t.ui["feed_description"],
-                            text=t, url_of=url_of, uid_domain=uid_domain)
+        return calendar_ics(
+            activities,
+            name=name,
+            description=t.ui["feed_description"],
+            text=t,
+            url_of=url_of,
+            uid_domain=uid_domain,
+        )
 
     files: dict[str, bytes] = {}
     activities = site.data.activities

@@ -185,7 +185,9 @@ class CalendarSite:
         neighbours = []
         if index > 0:
             prev = self.months[index - 1]
-            neighbours.append(f'<a href="{link(month_path(prev))}" rel="prev">← {t.month(prev)}</a>')
+            neighbours.append(
+                f'<a href="{link(month_path(prev))}" rel="prev">← {t.month(prev)}</a>'
+            )
         if 0 <= index < len(self.months) - 1:
             nxt = self.months[index + 1]
             neighbours.append(f'<a href="{link(month_path(nxt))}" rel="next">{t.month(nxt)} →</a>')
@@ -210,7 +212,7 @@ class CalendarSite:
         for month in recent:
             blocks.append(f"## {t.month(month)} {{#m-{month:%Y-%m}}}")
             blocks.append(self._compact(reversed(grouped[month]), t, link))
-        older = [m for m in months[len(recent):] if m < this_month]
+        older = [m for m in months[len(recent) :] if m < this_month]
         if older:
             blocks.append(f"## {t.ui['earlier_months']}")
             blocks.append(self._month_links(older, t, link))
@@ -274,8 +276,7 @@ class CalendarSite:
             "endDate": (occ.end or occ.last_day).isoformat(),
             "eventStatus": SCHEMA_STATUS[occ.status],
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "location": {"@type": "Place", "name": t(a.venue.name),
-                         "address": t(a.venue.address)},
+            "location": {"@type": "Place", "name": t(a.venue.name), "address": t(a.venue.address)},
             "url": absolute_url(self.site_url, f"{home}{self.event_page(occ)}#{occ.anchor}"),
             "inLanguage": t.tags.get(t.lang, t.lang),
         }

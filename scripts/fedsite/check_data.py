@@ -44,8 +44,9 @@ def site_languages(mkdocs_yml: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fedsite-check", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path("."), help="the site's folder")
-    parser.add_argument("--today", help="reference date YYYY-MM-DD (default: SITE_TODAY, "
-                        "or today in Asia/Shanghai)")
+    parser.add_argument(
+        "--today", help="reference date YYYY-MM-DD (default: SITE_TODAY, or today in Asia/Shanghai)"
+    )
     parser.add_argument("--weeks", type=int, default=4, help="how far ahead to list")
     args = parser.parse_args(argv)
     root: Path = args.root
@@ -53,8 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         today = reference_date({"SITE_TODAY": args.today} if args.today else os.environ)
         languages = site_languages(root / "mkdocs.yml")
         load_ui_strings(root / "data" / "ui.yml", languages)
-        data = load_calendar_data(root / "data", languages,
-                                  lambda path: page_updated(path, today))
+        data = load_calendar_data(root / "data", languages, lambda path: page_updated(path, today))
     except DataError as exc:
         print(exc.report(root), file=sys.stderr)
         return 1
@@ -62,9 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     occurrences = all_occurrences(data)
-    print(f"Checked {root / 'data'}: {len(data.places)} places, {len(data.categories)} kinds "
-          f"of activity, {len(data.activities)} activities and sessions, "
-          f"{len(data.courses)} courses. No problems.")
+    print(
+        f"Checked {root / 'data'}: {len(data.places)} places, {len(data.categories)} kinds "
+        f"of activity, {len(data.activities)} activities and sessions, "
+        f"{len(data.courses)} courses. No problems."
+    )
     warnings = [w.format(root) for w in data.warnings] + [
         f"'{a.activity.id}' and '{b.activity.id}' are both at '{a.activity.venue.id}' at "
         f"{b.start:%Y-%m-%d %H:%M}: is the place booked twice?"

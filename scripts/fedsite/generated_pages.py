@@ -13,7 +13,8 @@ import yaml
 def stub(title: str, description: str, marker: str) -> str:
     meta = yaml.safe_dump(
         {"title": title, "description": description, "search": {"exclude": True}},
-        allow_unicode=True, sort_keys=False,
+        allow_unicode=True,
+        sort_keys=False,
     )
     return f"---\n{meta}---\n\n# {title}\n\n<!-- fedsite:{marker} -->\n"
 

@@ -14,8 +14,12 @@ from icalendar import Calendar, Event, vRecur
 from fedsite.calendar_data import Activity
 from fedsite.occurrences import occurrences
 
-STATUS = {"scheduled": "CONFIRMED", "moved": "CONFIRMED", "postponed": "TENTATIVE",
-          "cancelled": "CANCELLED"}
+STATUS = {
+    "scheduled": "CONFIRMED",
+    "moved": "CONFIRMED",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
 REFRESH = dt.timedelta(hours=12)
 
 
@@ -75,8 +79,10 @@ def activity_events(activity: Activity, text, url: str, uid_domain: str) -> list
         return events
     event.add("rrule", _rrule(activity))
     if activity.repeat.exceptions:
-        event.add("exdate", [_moment(d, activity.start, activity)
-                             for d in sorted(activity.repeat.exceptions)])
+        event.add(
+            "exdate",
+            [_moment(d, activity.start, activity) for d in sorted(activity.repeat.exceptions)],
+        )
     for occ in occurrences(activity):
         if occ.status not in ("cancelled", "moved"):
             continue
@@ -115,8 +121,11 @@ def calendar_ics(
     # RFC 7986 wants VALUE=DURATION on REFRESH-INTERVAL; icalendar leaves it out by default.
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
-    events = [e for a in sorted(activities, key=lambda a: a.id)
-              for e in activity_events(a, text, url_of(a), uid_domain)]
+    events = [
+        e
+        for a in sorted(activities, key=lambda a: a.id)
+        for e in activity_events(a, text, url_of(a), uid_domain)
+    ]
     for event in events:
         cal.add_component(event)
     cal.add_missing_timezones()

@@ -75,21 +75,27 @@ class Localizer:
         """'09:00–11:30'."""
         return format_interval(start.time(), end.time(), "Hm", locale=self.babel)
 
-    def when(self, first: dt.date, last: dt.date, start: dt.datetime | None,
-             end: dt.datetime | None) -> str:
+    def when(
+        self, first: dt.date, last: dt.date, start: dt.datetime | None, end: dt.datetime | None
+    ) -> str:
         """The full localized date and time of an occurrence."""
         if start is None:
             if first == last:
                 days = self.date(first)
             else:
-                days = format_interval(first, last, "yMMMMEEEEd", locale=self.babel)
+                days = self.ui["date_range_pattern"].format(
+                    start=self.date(first), end=self.date(last)
+                )
             return self.ui["all_day_pattern"].format(days=days)
         if first == last:
-            return self.ui["datetime_pattern"].format(day=self.date(first),
-                                                      times=self.times(start, end))
+            return self.ui["datetime_pattern"].format(
+                day=self.date(first), times=self.times(start, end)
+            )
         return self.ui["multi_day_pattern"].format(
-            start_day=self.date(first), start=self.time(start),
-            end_day=self.date(last), end=self.time(end),
+            start_day=self.date(first),
+            start=self.time(start),
+            end_day=self.date(last),
+            end=self.time(end),
         )
 
     def time(self, moment: dt.datetime) -> str:

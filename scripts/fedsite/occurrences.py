@@ -38,8 +38,11 @@ class Occurrence:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.first_day, self.start.timetz() if self.start else dt.time.min,
-                self.activity.id)
+        return (
+            self.first_day,
+            self.start.timetz() if self.start else dt.time.min,
+            self.activity.id,
+        )
 
 
 def rrule_weekday(rule: str) -> weekday:
@@ -73,8 +76,11 @@ def occurrences(activity: Activity) -> list[Occurrence]:
         dates = [activity.date]
     else:
         skipped = set(activity.repeat.exceptions)
-        dates = [d for d in series_dates(activity.repeat, activity.date, activity.start)
-                 if d not in skipped]
+        dates = [
+            d
+            for d in series_dates(activity.repeat, activity.date, activity.start)
+            if d not in skipped
+        ]
     changes = {c.date: c for c in activity.repeat.changes} if activity.repeat else {}
     out = []
     for due in dates:
@@ -87,13 +93,18 @@ def occurrences(activity: Activity) -> list[Occurrence]:
             start, end = change.moved_start or start, change.moved_end or end
             status = "moved"
         last = day + span
-        out.append(Occurrence(
-            activity=activity, due=due,
-            start=dt.datetime.combine(day, start, activity.timezone) if start else None,
-            end=dt.datetime.combine(last, end, activity.timezone) if end else None,
-            first_day=day, last_day=last, status=status,
-            note=change.note if change else None,
-        ))
+        out.append(
+            Occurrence(
+                activity=activity,
+                due=due,
+                start=dt.datetime.combine(day, start, activity.timezone) if start else None,
+                end=dt.datetime.combine(last, end, activity.timezone) if end else None,
+                first_day=day,
+                last_day=last,
+                status=status,
+                note=change.note if change else None,
+            )
+        )
     return out
 
 

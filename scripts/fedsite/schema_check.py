@@ -61,19 +61,30 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
         return source.problem(path, f"'{field}' is missing", f"add a line '{field}: ...'")
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
-        return source.problem(path, f"'{error.instance}' is not allowed here", f"use one of: {options}")
+        return source.problem(
+            path, f"'{error.instance}' is not allowed here", f"use one of: {options}"
+        )
     if kind == "const":
-        return source.problem(path, f"'{error.instance}' is not allowed here",
-                              described or f"write {error.validator_value}")
+        return source.problem(
+            path,
+            f"'{error.instance}' is not allowed here",
+            described or f"write {error.validator_value}",
+        )
     if kind == "type":
         wanted = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         return source.problem(path, f"expected {wanted}", described or "see the schema")
     if kind == "pattern":
-        return source.problem(path, f"'{error.instance}' is not in the expected form",
-                              described or f"match {error.validator_value}")
+        return source.problem(
+            path,
+            f"'{error.instance}' is not in the expected form",
+            described or f"match {error.validator_value}",
+        )
     if kind == "propertyNames":
-        return source.problem(path, f"'{error.instance}' is not a language code",
-                              "use a language code such as zh or en")
+        return source.problem(
+            path,
+            f"'{error.instance}' is not a language code",
+            "use a language code such as zh or en",
+        )
     if kind in ("minItems", "minProperties", "minLength"):
         return source.problem(path, "must not be empty", described or "fill it in")
     if kind in ("minimum", "maximum"):
