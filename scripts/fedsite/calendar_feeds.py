@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from fedsite.calendar_data import Activity
 from fedsite.calendar_pages import CalendarSite
-from fedsite.ics import calendar_ics
+from fedsite.ics import activity_ics, calendar_ics
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
 
@@ -26,15 +26,11 @@ def write_feeds(site: CalendarSite, language_folder: Path, t: Localizer, home: s
         anchor = activity.course_id or (occ.anchor if occ else "")
         return absolute_url(site.site_url, f"{home}{page}#{anchor}")
 
+    serialized = {a.id: activity_ics(a, t, url_of(a), uid_domain) for a in site.data.activities}
+
     def feed(activities, name: str) -> bytes:
-        return calendar_ics(
-            activities,
-            name=name,
-            description=t.ui["feed_description"],
-            text=t,
-            url_of=url_of,
-            uid_domain=uid_domain,
-        )
+        pairs = ((a, serialized[a.id]) for a in activities)
+        return calendar_ics(pairs, name=name, description=t.ui["feed_description"])
 
     files: dict[str, bytes] = {}
     activities = site.data.activities

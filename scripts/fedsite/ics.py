@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from fedsite.calendar_data import Activity
 from fedsite.occurrences import occurrences
@@ -97,17 +98,18 @@ def activity_events(activity: Activity, text, url: str, uid_domain: str) -> list
     return events
 
 
+def activity_ics(activity: Activity, text, url: str, uid_domain: str) -> bytes:
+    """The serialized VEVENTs of one activity, to be put into any number of feeds."""
+    return b"".join(e.to_ical() for e in activity_events(activity, text, url, uid_domain))
+
+
 def calendar_ics(
-    activities: Iterable[Activity],
+    events: Iterable[tuple[Activity, bytes]],
     *,
     name: str,
     description: str,
-    text,
-    url_of,
-    uid_domain: str,
 ) -> bytes:
-    """One feed. `text` picks an activity's text in the feed's language; `url_of(activity)`
-    gives the page that describes it."""
+    """One feed from activities and their serialized events (see activity_ics)."""
     cal = Calendar()
     cal.add("prodid", "-//Wanzhou District Women's Federation//fedsite calendar//EN")
     cal.add("version", "2.0")
@@ -121,12 +123,25 @@ def calendar_ics(
     # RFC 7986 wants VALUE=DURATION on REFRESH-INTERVAL; icalendar leaves it out by default.
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
-    events = [
-        e
-        for a in sorted(activities, key=lambda a: a.id)
-        for e in activity_events(a, text, url_of(a), uid_domain)
-    ]
-    for event in events:
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    events = sorted(events, key=lambda pair: pair[0].id)
+    activities = [a for a, _ in events]
+    # A VTIMEZONE for every TZID. Built once per zone and span of years: icalendar's
+    # add_missing_timezones() recomputes it for every feed, and there is one feed per event.
+    zones = sorted({str(a.timezone.key) for a in activities if not a.all_day})
+    if zones:
+        years = [d.year for a in activities for d in (a.date, a.end_date)]
+        for tzid in zones:
+            cal.add_component(_timezone(tzid, min(years), max(years)))
+    envelope = cal.to_ical()
+    # Each event is serialized once and spliced into every feed that lists it (the feed of
+    # all activities, its kind's feed, its own): serializing is most of the data stage's time.
+    end = b"END:VCALENDAR\r\n"
+    assert envelope.endswith(end)
+    return envelope[: -len(end)] + b"".join(data for _, data in events) + end
+
+
+@cache
+def _timezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    return Timezone.from_tzid(
+        tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1)
+    )

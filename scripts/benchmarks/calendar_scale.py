@@ -1,0 +1,192 @@
+"""How the calendar scales: a district-sized dataset, the data stage on its own, the full
+`mkdocs build`, and peak memory, at a quarter, half and all of the dataset.
+
+    python scripts/benchmarks/calendar_scale.py [--activities 7000] [--places 600]
+
+A benchmark, not a test: it prints figures with the machine they came from; record them in
+README. Targets on a 2-core machine: data stage under 10% of the build, build under 60 s,
+cost growing linearly with the number of events."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2026-12-01"
+INPUTS = ("docs", "overrides", "data", "scripts", "mkdocs.yml")
+KINDS = [
+    "womens-home",
+    "law-talk",
+    "family-education",
+    "skills",
+    "health",
+    "volunteer-training",
+    "left-behind-children",
+    "relocation",
+]
+
+
+def dataset(places: int, activities: int, seed: int = 2026) -> dict[str, dict]:
+    """Realistic shape: most activities single, one in seven repeating weekly or monthly."""
+    rng = random.Random(seed)
+    place_list = [
+        {
+            "id": f"place-{n}",
+            "name": {"zh": f"第{n}社区妇女之家", "en": f"Community {n} Women's Home"},
+            "address": {
+                "zh": f"万州区示例路{n}号（示例地址）",
+                "en": f"{n} Example Road, Wanzhou (example address)",
+            },
+        }
+        for n in range(places)
+    ]
+    start = dt.date(2026, 9, 1)
+    items = []
+    for n in range(activities):
+        day = start + dt.timedelta(days=rng.randrange(365))
+        hour = rng.choice([9, 10, 14, 15, 19])
+        item = {
+            "id": f"activity-{n}",
+            "title": {"zh": f"社区活动第{n}场", "en": f"Community activity {n}"},
+            "category": rng.choice(KINDS),
+            "venue": f"place-{rng.randrange(places)}",
+            "date": day.isoformat(),
+            "start": f"{hour:02d}:00",
+            "end": f"{hour + 1:02d}:30",
+            "description": {
+                "zh": "示例活动，用于性能测试。",
+                "en": "An example activity for benchmarks.",
+            },
+            "registration": {"how": {"zh": "电话报名。", "en": "Call to sign up."}, "cost": "free"},
+            "updated": "2026-11-01",
+        }
+        if n % 7 == 0:
+            item["repeat"] = {
+                "frequency": rng.choice(["weekly", "monthly"]),
+                "count": rng.randint(3, 8),
+            }
+        items.append(item)
+    return {
+        "places": {"places": place_list},
+        "activities": {"activities": items},
+        "trainings": {"trainings": []},
+    }
+
+
+def make_project(target: Path, places: int, activities: int) -> None:
+    for name in INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, target / name, ignore=shutil.ignore_patterns("__pycache__", "months")
+            )
+        else:
+            shutil.copy2(source, target / name)
+    for name, content in dataset(places, activities).items():
+        (target / "data" / f"{name}.yml").write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+
+def data_stage(project: Path) -> tuple[float, int]:
+    """Load, check, expand and render every calendar page and feed in both languages,
+    without MkDocs, in a child process (so its memory is its own)."""
+    code = f"""
+import sys, time, tempfile, datetime as dt
+from pathlib import Path
+start = time.perf_counter()
+from fedsite.calendar_data import load_calendar_data
+from fedsite.calendar_pages import CalendarSite
+from fedsite.calendar_feeds import write_feeds
+from fedsite.localize import Localizer
+from fedsite.ui_strings import load_ui_strings
+root = Path({str(project)!r})
+today = dt.date.fromisoformat({TODAY!r})
+ui = load_ui_strings(root / "data/ui.yml", ["zh", "en"])
+data = load_calendar_data(root / "data", ["zh", "en"], lambda p: today)
+site = CalendarSite(data, today, "https://example.org/")
+n = len(site.occurrences)
+out = Path(tempfile.mkdtemp())
+for lang, home in (("zh", ""), ("en", "en/")):
+    t = Localizer(lang, "zh", {{"zh": "zh-Hans", "en": "en"}}, ui[lang])
+    for view in ("upcoming", "past", "categories", "places"):
+        site.render(view, "", t, home + "activities/", home)
+    for month in site.months:
+        site.render("month", f"{{month:%Y-%m}}", t, home + "activities/months/x/", home)
+    write_feeds(site, out / home, t, home)
+print(time.perf_counter() - start, n)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(project / "scripts")},
+    )
+    seconds, count = result.stdout.split()
+    return float(seconds), int(count)
+
+
+def full_build(project: Path) -> tuple[float, float]:
+    """`mkdocs build` in a child process: seconds and the child's peak memory in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def machine() -> str:
+    cpu = platform.machine()
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--activities", type=int, default=7000)
+    parser.add_argument("--places", type=int, default=600)
+    args = parser.parse_args()
+    print(f"Calendar scale benchmark on {machine()}")
+    print(
+        f"{'activities':>10} {'occurrences':>12} {'data stage':>11} {'build':>8} "
+        f"{'share':>6} {'peak MiB':>9}"
+    )
+    for fraction in (0.25, 0.5, 1.0):
+        count = int(args.activities * fraction)
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp)
+            make_project(project, args.places, count)
+            stage, occurrences = data_stage(project)
+            build, peak = full_build(project)
+        print(
+            f"{count:>10} {occurrences:>12} {stage:>10.1f}s {build:>7.1f}s "
+            f"{stage / build:>6.0%} {peak:>9.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
