@@ -433,72 +433,67 @@ def _changes(checker: _Checker, rep: dict, rpath: FieldPath):
         )
 
 
+def _about(checker: _Checker, item: dict, path: FieldPath, tables, updated_default) -> dict:
+    """What activities and courses share: kind, organiser, texts, sign-up, last change."""
+    categories, _places, organisers = tables
+    return {
+        "category": checker.reference(
+            categories, item["category"], (*path, "category"), "category", "categories.yml"
+        ),
+        "organiser": checker.reference(
+            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
+        ),
+        "description": checker.text(item, path, "description"),
+        "audience": checker.text(item, path, "audience"),
+        "accessibility": checker.text(item, path, "accessibility"),
+        "registration": _registration(checker, item, path),
+        "updated": checker.date(item.get("updated"), (*path, "updated")) or updated_default,
+    }
+
+
+def _venue(checker: _Checker, places, item: dict, path: FieldPath) -> Place | None:
+    return checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
+
+
 def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Activity]:
-    categories, places, organisers = tables
     out = []
     for path, item in _items(checker, "activities"):
         before = len(checker.problems)
-        category = checker.reference(
-            categories, item["category"], (*path, "category"), "category", "categories.yml"
-        )
-        venue = checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
-        organiser = checker.reference(
-            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
-        )
+        about = _about(checker, item, path, tables, updated_default)
+        venue = _venue(checker, tables[1], item, path)
         zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
         day, start, end, last = _when(checker, item, path)
         repeat = _repeat(checker, item, path, day, start)
-        updated = checker.date(item.get("updated"), (*path, "updated")) or updated_default
-        registration = _registration(checker, item, path)
         if len(checker.problems) > before:
             continue
         out.append(
             Activity(
                 id=item["id"],
                 title=checker.text(item, path, "title"),
-                category=category,
                 venue=venue,
-                organiser=organiser,
                 date=day,
                 start=start,
                 end=end,
                 end_date=last,
                 timezone=zone or venue.timezone,
                 status=item.get("status", "scheduled"),
-                description=checker.text(item, path, "description"),
-                audience=checker.text(item, path, "audience"),
-                registration=registration,
-                accessibility=checker.text(item, path, "accessibility"),
                 repeat=repeat,
-                updated=updated,
+                **about,
             )
         )
     return out
 
 
 def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course]:
-    categories, places, organisers = tables
     out = []
     for path, item in _items(checker, "trainings"):
         before = len(checker.problems)
-        category = checker.reference(
-            categories, item["category"], (*path, "category"), "category", "categories.yml"
-        )
-        organiser = checker.reference(
-            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
-        )
-        updated = checker.date(item.get("updated"), (*path, "updated")) or updated_default
-        registration = _registration(checker, item, path)
-        title = checker.text(item, path, "title")
-        description = checker.text(item, path, "description")
-        audience = checker.text(item, path, "audience")
-        accessibility = checker.text(item, path, "accessibility")
+        about = _about(checker, item, path, tables, updated_default)
+        status = item.get("status", "scheduled")
         sessions = []
         for n, session in enumerate(item["sessions"], start=1):
             spath = (*path, "sessions", n - 1)
-            venue = checker.reference(
-                places, session["venue"], (*spath, "venue"), "place", "places.yml"
-            )
+            venue = _venue(checker, tables[1], session, spath)
             day, start, end, last = _when(checker, session, spath)
             if len(checker.problems) > before:
                 continue
@@ -506,39 +501,27 @@ def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course
                 Activity(
                     id=f"{item['id']}-{n}",
                     title=checker.text(session, spath, "title"),
-                    category=category,
                     venue=venue,
-                    organiser=organiser,
                     date=day,
                     start=start,
                     end=end,
                     end_date=last,
                     timezone=venue.timezone,
-                    status=session.get("status", item.get("status", "scheduled")),
-                    description=description,
-                    audience=audience,
-                    registration=registration,
-                    accessibility=accessibility,
+                    status=session.get("status", status),
                     repeat=None,
-                    updated=updated,
                     course_id=item["id"],
+                    **about,
                 )
             )
         if len(checker.problems) > before:
             continue
         out.append(
             Course(
-                item["id"],
-                title,
-                category,
-                organiser,
-                item.get("status", "scheduled"),
-                description,
-                audience,
-                registration,
-                accessibility,
-                updated,
-                tuple(sessions),
+                id=item["id"],
+                title=checker.text(item, path, "title"),
+                status=status,
+                sessions=tuple(sessions),
+                **about,
             )
         )
     return out
