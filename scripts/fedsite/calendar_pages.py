@@ -152,6 +152,10 @@ class CalendarSite:
     def _compact(self, items, t, link) -> str:
         return str(self._macros().compact_list(items, t, link, self.event_page))
 
+    def _next(self, items, limit: int, t, link, none_key: str) -> str:
+        """The next few of `items` in short, or a sentence saying there are none."""
+        return self._compact(items[:limit], t, link) if items else f"<p>{t.ui[none_key]}</p>"
+
     def _upcoming(self, t, link, home, _argument) -> list[str]:
         horizon = self.today + dt.timedelta(weeks=self.settings.upcoming_weeks)
         shown = [o for o in self.upcoming if o.first_day < horizon][: self.settings.upcoming_max]
@@ -226,10 +230,9 @@ class CalendarSite:
                 blocks.append(f"<p>{t.html(category.description)}</p>")
             blocks.append(self._feeds(t, home, category.id, t(category.name)))
             items = [o for o in self.upcoming if o.activity.category is category]
-            if items:
-                blocks.append(self._compact(items[: self.settings.per_category], t, link))
-            else:
-                blocks.append(f"<p>{t.ui['no_upcoming_kind']}</p>")
+            blocks.append(
+                self._next(items, self.settings.per_category, t, link, "no_upcoming_kind")
+            )
         return blocks
 
     def _places(self, t, link, home, _argument) -> list[str]:
@@ -244,10 +247,7 @@ class CalendarSite:
                 facts.append(t.html(place.accessibility))
             blocks.append(f"<p>{'<br>'.join(map(str, facts))}</p>")
             items = [o for o in self.upcoming if o.activity.venue is place]
-            if items:
-                blocks.append(self._compact(items[: self.settings.per_place], t, link))
-            else:
-                blocks.append(f"<p>{t.ui['no_upcoming_place']}</p>")
+            blocks.append(self._next(items, self.settings.per_place, t, link, "no_upcoming_place"))
         return blocks
 
     def _courses(self, t, link, home, _argument) -> list[str]:
