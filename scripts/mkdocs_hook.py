@@ -109,7 +109,16 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
     """Check the calendar data, report what is not fatal, write the month pages."""
     locales = [lang.locale for lang in state.languages]
     data = load_calendar_data(root / "data", locales, lambda path: page_updated(path, state.today))
-    settings = CalendarSettings(**(config.extra.get("calendar") or {}))
+    options = config.extra.get("calendar") or {}
+    known = CalendarSettings.__dataclass_fields__
+    if unknown := sorted(set(options) - set(known)):
+        raise _fail(
+            f"mkdocs.yml: extra.calendar has no setting '{unknown[0]}'. "
+            f"Known settings: {', '.join(known)}"
+        )
+    if bad := [k for k, v in options.items() if not isinstance(v, int) or v < 1]:
+        raise _fail(f"mkdocs.yml: extra.calendar.{bad[0]} must be a whole number above 0")
+    settings = CalendarSettings(**options)
     calendar = CalendarSite(data, state.today, config.site_url or "/", settings)
     for warning in data.warnings:
         log.info(f"Warning: {warning.format(root)}")

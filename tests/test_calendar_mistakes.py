@@ -231,3 +231,12 @@ def test_check_command_lists_what_is_coming_up() -> None:
     assert result.returncode == 0, result.stderr
     assert "No problems" in result.stdout
     assert "Coming up from 2026-12-01" in result.stdout
+
+
+def test_unknown_calendar_setting_in_mkdocs_yml(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("upcoming_weeks: 8", "upcoming_week: 8"),
+        encoding="utf-8",
+    )
+    assert_failed_cleanly(build(project), "extra.calendar has no setting 'upcoming_week'")
