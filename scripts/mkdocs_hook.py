@@ -1,12 +1,17 @@
 """Thin MkDocs glue for the data engine in scripts/fedsite (which never imports MkDocs).
 
+It loads the interface strings and the calendar data (on_config), fills the calendar markers
+of stub pages (on_page_markdown), adds each page's language facts (on_page_context) and writes
+what static-i18n gets wrong or cannot make: iCalendar feeds, a 404 page per language, sitemaps.
+
 static-i18n builds the site once per language, nesting the other languages' builds inside the
-default language's on_post_build. Each event below therefore fires once per language; the
-per-language outputs static-i18n gets wrong (404 page, sitemaps) are written once, at the end.
+default language's on_post_build. Each event below therefore fires once per language; the 404
+pages and sitemaps are written once, at the end, and feeds into each language's own folder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +45,7 @@ log = get_plugin_logger("fedsite")
 class BuildState:
     languages: list[Language] = field(default_factory=list)
     ui: UiStrings = field(default_factory=dict)
-    today: Any = None
+    today: dt.date | None = None
     # Languages whose build is running, innermost last (static-i18n nests them).
     running: list[str] = field(default_factory=list)
     sitemap: dict[str, list[SitemapEntry]] = field(default_factory=dict)
