@@ -125,23 +125,23 @@ def calendar_ics(
     cal.add("x-published-ttl", REFRESH)
     events = sorted(events, key=lambda pair: pair[0].id)
     activities = [a for a, _ in events]
-    # A VTIMEZONE for every TZID. Built once per zone and span of years: icalendar's
+    # A VTIMEZONE for every TZID, serialized once per zone and span of years: icalendar's
     # add_missing_timezones() recomputes it for every feed, and there is one feed per event.
     zones = sorted({str(a.timezone.key) for a in activities if not a.all_day})
+    timezones = b""
     if zones:
         years = [d.year for a in activities for d in (a.date, a.end_date)]
-        for tzid in zones:
-            cal.add_component(_timezone(tzid, min(years), max(years)))
+        timezones = b"".join(_timezone(tzid, min(years), max(years)) for tzid in zones)
     envelope = cal.to_ical()
     # Each event is serialized once and spliced into every feed that lists it (the feed of
     # all activities, its kind's feed, its own): serializing is most of the data stage's time.
     end = b"END:VCALENDAR\r\n"
     assert envelope.endswith(end)
-    return envelope[: -len(end)] + b"".join(data for _, data in events) + end
+    return envelope[: -len(end)] + timezones + b"".join(data for _, data in events) + end
 
 
 @cache
-def _timezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+def _timezone(tzid: str, first_year: int, last_year: int) -> bytes:
     return Timezone.from_tzid(
         tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1)
-    )
+    ).to_ical()
