@@ -64,6 +64,13 @@ def assert_failed_cleanly(build: Build, *expected: str) -> None:
     assert written == [], f"a failed build left {len(written)} files in the site folder"
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Make one mistake in a copy of the project: replace `old` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the site's inputs, for builds with a deliberate mistake in them."""
     target.mkdir(parents=True, exist_ok=True)

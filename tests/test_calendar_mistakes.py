@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import assert_failed_cleanly, copy_project, mkdocs_build
+from conftest import assert_failed_cleanly, copy_project, edit, mkdocs_build
 
 # A valid activity appended to data/activities.yml; each test breaks one line of it.
 ACTIVITY = """\
@@ -138,12 +138,10 @@ def test_bad_recurrence(project: Path, repeat: str, message: str) -> None:
 
 
 def test_unknown_field_in_places(project: Path) -> None:
-    places = project / "data/places.yml"
-    places.write_text(
-        places.read_text(encoding="utf-8").replace(
-            "  - id: federation-office", "  - id: federation-office\n    phone: 123", 1
-        ),
-        encoding="utf-8",
+    edit(
+        project / "data/places.yml",
+        "  - id: federation-office",
+        "  - id: federation-office\n    phone: 123",
     )
     result = build(project)
     assert_failed_cleanly(result, "data/places.yml:", "unknown field 'phone'")
@@ -172,12 +170,10 @@ def test_alias_bomb_is_refused_quickly(project: Path) -> None:
 
 
 def test_arbitrary_python_tags_are_refused(project: Path) -> None:
-    data = project / "data/categories.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace(
-            "categories:", "evil: !!python/object/apply:os.system ['true']\ncategories:", 1
-        ),
-        encoding="utf-8",
+    edit(
+        project / "data/categories.yml",
+        "categories:",
+        "evil: !!python/object/apply:os.system ['true']\ncategories:",
     )
     assert_failed_cleanly(build(project), "data/categories.yml:", "How to fix")
 
@@ -234,9 +230,5 @@ def test_check_command_lists_what_is_coming_up() -> None:
 
 
 def test_unknown_calendar_setting_in_mkdocs_yml(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("upcoming_weeks: 8", "upcoming_week: 8"),
-        encoding="utf-8",
-    )
+    edit(project / "mkdocs.yml", "upcoming_weeks: 8", "upcoming_week: 8")
     assert_failed_cleanly(build(project), "extra.calendar has no setting 'upcoming_week'")

@@ -7,19 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import assert_failed_cleanly, copy_project, mkdocs_build
+from conftest import assert_failed_cleanly, copy_project, edit, mkdocs_build
 from pages import HAN
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_broken_link_in_a_page(project: Path) -> None:
