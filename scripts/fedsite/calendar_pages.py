@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -39,6 +39,7 @@ class CalendarSettings:
     recent_months: int = 3  # past months listed in full on the archive page
 
 
+@cache  # pure, and called for every link of every card
 def relative_link(page_url: str, target: str) -> str:
     """A link from the page at `page_url` ('en/activities/') to a site path
     ('en/activities/months/2026-12/#x'), relative, as MkDocs writes its own links."""
@@ -87,6 +88,13 @@ class CalendarSite:
     @cached_property
     def upcoming(self) -> list[Occurrence]:
         return [o for o in self.occurrences if o.last_day >= self.today]
+
+    @cached_property
+    def upcoming_by_place(self) -> dict[str, list[Occurrence]]:
+        grouped = defaultdict(list)
+        for occ in self.upcoming:
+            grouped[occ.activity.venue.id].append(occ)
+        return grouped
 
     @cached_property
     def _env(self) -> Environment:
@@ -246,7 +254,7 @@ class CalendarSite:
             if place.accessibility:
                 facts.append(t.html(place.accessibility))
             blocks.append(f"<p>{'<br>'.join(map(str, facts))}</p>")
-            items = [o for o in self.upcoming if o.activity.venue is place]
+            items = self.upcoming_by_place.get(place.id, [])
             blocks.append(self._next(items, self.settings.per_place, t, link, "no_upcoming_place"))
         return blocks
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urljoin
 
 
@@ -29,5 +30,6 @@ def content_locale(localization: str | None, default_locale: str) -> str:
     return localization or default_locale
 
 
+@cache  # pure, and called for every event of every feed and page
 def absolute_url(site_url: str, site_relative: str) -> str:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", site_relative)

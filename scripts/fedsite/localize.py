@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
@@ -59,21 +60,20 @@ class Localizer:
     def date(self, day: dt.date) -> str:
         """'2026年12月5日 星期六' / 'Saturday, December 5, 2026'."""
         return self.ui["date_pattern"].format(
-            date=format_date(day, "long", locale=self.babel),
-            weekday=format_date(day, "EEEE", locale=self.babel),
+            date=_date(day, "long", self.babel), weekday=_date(day, "EEEE", self.babel)
         )
 
     def short_date(self, day: dt.date) -> str:
         """'12月5日 周六' / 'Sat, Dec 5'."""
-        return format_skeleton("MMMEd", day, locale=self.babel)
+        return _skeleton("MMMEd", day, self.babel)
 
     def month(self, day: dt.date) -> str:
         """'2026年12月' / 'December 2026'."""
-        return format_skeleton("yMMMM", day, locale=self.babel)
+        return _skeleton("yMMMM", day, self.babel)
 
     def times(self, start: dt.datetime, end: dt.datetime) -> str:
         """'09:00–11:30'."""
-        return format_interval(start.time(), end.time(), "Hm", locale=self.babel)
+        return _interval(start.time(), end.time(), self.babel)
 
     def when(
         self, first: dt.date, last: dt.date, start: dt.datetime | None, end: dt.datetime | None
@@ -118,3 +118,20 @@ class Localizer:
         """An interface string with a count: '{n} 项活动' / '{n} activities'."""
         plural = self.ui.get(key + "_one") if n == 1 else None
         return (plural or self.ui[key]).format(n=n)
+
+
+# Babel formats the same few hundred dates and times thousands of times at district scale:
+# remember each result.
+@cache
+def _date(day: dt.date, pattern: str, locale: str) -> str:
+    return format_date(day, pattern, locale=locale)
+
+
+@cache
+def _skeleton(skeleton: str, day: dt.date, locale: str) -> str:
+    return format_skeleton(skeleton, day, locale=locale)
+
+
+@cache
+def _interval(start: dt.time, end: dt.time, locale: str) -> str:
+    return format_interval(start, end, "Hm", locale=locale)
