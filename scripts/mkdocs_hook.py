@@ -18,17 +18,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fedsite.calendar_data import load_calendar_data
+from fedsite.calendar_data import load_site_data
 from fedsite.calendar_feeds import write_feeds
 from fedsite.calendar_pages import CalendarSettings, CalendarSite
 from fedsite.dates import ReferenceDateError, localized_date, page_updated, reference_date
+from fedsite.directory_pages import DirectorySite
+from fedsite.directory_paths import place_path, vcard_path
 from fedsite.errors import DataError
-from fedsite.generated_pages import month_pages, sync_folder
+from fedsite.generated_pages import month_pages, sync_folder, township_pages
 from fedsite.languages import Alternate, Language, absolute_url, content_locale
 from fedsite.localize import Localizer
 from fedsite.occurrences import double_bookings
 from fedsite.sitemap import SitemapEntry, write_sitemap
 from fedsite.ui_strings import UiStrings, load_ui_strings
+from fedsite.vcard import place_vcard
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,6 +55,7 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)
     site_dir: str = ""
     calendar: CalendarSite | None = None
+    directory: DirectorySite | None = None
 
     @property
     def default(self) -> Language:
@@ -103,17 +107,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         state.today = reference_date()
         state.calendar = _load_calendar(config, root)
+        state.directory = _load_directory(config, state.calendar)
     except DataError as exc:
         raise _fail(exc.report(root)) from None
     except ReferenceDateError as exc:
         raise _fail(str(exc)) from None
+    _check_quick_exit(config)
     return config
+
+
+def _check_quick_exit(config: MkDocsConfig) -> None:
+    """The quick exit's destination must be a full https address (it is shown on every page)."""
+    url = (config.extra.get("quick_exit") or {}).get("url")
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if not parts or parts.scheme != "https" or not parts.hostname:
+        raise _fail(
+            "mkdocs.yml: extra.quick_exit.url must be the full https address of a neutral site "
+            "that opens quickly in mainland China, e.g. https://www.weather.com.cn/"
+        )
 
 
 def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
     """Check the calendar data, report what is not fatal, write the month pages."""
     locales = [lang.locale for lang in state.languages]
-    data = load_calendar_data(root / "data", locales, lambda path: page_updated(path, state.today))
+    data = load_site_data(
+        root / "data",
+        locales,
+        lambda path: page_updated(path, state.today),
+        Path(config.docs_dir),
+    )
     options = config.extra.get("calendar") or {}
     known = CalendarSettings.__dataclass_fields__
     if unknown := sorted(set(options) - set(known)):
@@ -147,19 +169,40 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
     return calendar
 
 
+def _load_directory(config: MkDocsConfig, calendar: CalendarSite) -> DirectorySite:
+    """The directory over the same data; writes a page per township or street."""
+    directory = DirectorySite(calendar)
+
+    def title(locale: str, township) -> tuple[str, str]:
+        t = state.localizer(locale)
+        name = t(township.name)
+        return (
+            t.ui["township_page_title"].format(township=name),
+            t.ui["township_page_description"].format(township=name),
+        )
+
+    locales = [lang.locale for lang in state.languages]
+    pages = township_pages(directory.townships, locales, state.default.locale, title)
+    sync_folder(Path(config.docs_dir) / "contacts", pages)
+    return directory
+
+
+DIRECTORY_VIEWS = ("directory", "township")
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the calendar markers of stub pages (Material's own docs do the same)."""
+    """Fill the calendar and directory markers of stub pages (Material's own docs do the same)."""
     if "<!-- fedsite:" not in markdown or state.calendar is None:
         return markdown
     lang = state.language(config.theme["language"])
     t = state.localizer(lang.locale)
 
     def fill(match: re.Match) -> str:
+        view = match["view"]
+        engine = state.directory if view in DIRECTORY_VIEWS else state.calendar
         try:
-            return state.calendar.render(match["view"], match["arg"] or "", t, page.url, lang.home)
+            return engine.render(view, match["arg"] or "", t, page.url, lang.home)
         except ValueError as exc:
             raise _fail(f"{page.file.src_uri}: {exc}") from None
 
@@ -182,6 +225,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["current_language"] = current
     root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     env.globals["language_sitemaps"] = [f"{root}{lang.home}sitemap.xml" for lang in state.languages]
+    t = state.localizer(current.locale)
+    hotlines = state.calendar.data.hotlines if state.calendar else ()
+    env.globals["hotlines"] = [
+        {
+            "display": h.phone.display,
+            "uri": h.phone.uri,
+            "name": t(h.name),
+            "example": h.phone.example,
+        }
+        for h in hotlines
+    ]
     return env
 
 
@@ -190,6 +244,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
+    sensitive = page.meta.get("sensitive", False)
+    if not isinstance(sensitive, bool):
+        raise _fail(
+            f"{page.file.src_uri}: 'sensitive: {sensitive}' in the front matter must be true or "
+            "false (true keeps the page out of offline caching)"
+        )
     building = state.language(config.theme["language"])
     written_in = state.language(
         content_locale(getattr(page.file, "localization", None), state.default.locale)
@@ -249,6 +309,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if state.calendar is not None:
         # Into the language's own folder: static-i18n leaves config.site_dir at the root.
         write_feeds(state.calendar, site / lang.home, state.localizer(lang.locale), lang.home)
+    if state.directory is not None:
+        _write_vcards(state.directory, site / lang.home, lang, config.site_url or "/")
     if state.running:
         return
     # static-i18n writes one 404.html, in the language built last: write one per language.
@@ -263,6 +325,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     write_sitemap(site, [e for entries in state.sitemap.values() for e in entries])
     for lang in state.languages[1:]:
         write_sitemap(site / lang.home, state.sitemap.get(lang.locale, []))
+
+
+def _write_vcards(directory: DirectorySite, folder: Path, lang: Language, site_url: str) -> None:
+    t = state.localizer(lang.locale)
+    domain = urlsplit(site_url).hostname or "localhost"
+    for place in directory.listed:
+        url = absolute_url(site_url, lang.home + place_path(place))
+        target = folder / vcard_path(place)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(place_vcard(place, t, url, domain))
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -42,14 +42,23 @@ KINDS = [
 def dataset(places: int, activities: int, seed: int = 2026) -> dict[str, dict]:
     """Realistic shape: most activities single, one in seven repeating weekly or monthly."""
     rng = random.Random(seed)
+    townships = [
+        {"id": f"township-{n}", "name": {"zh": f"示例{n}镇", "en": f"Example Town {n}"}}
+        for n in range(52)  # Wanzhou has about fifty streets, towns and townships
+    ]
     place_list = [
         {
             "id": f"place-{n}",
+            "kind": "federation" if n < len(townships) else "womens-home",
+            "township": townships[n % len(townships)]["id"],
             "name": {"zh": f"第{n}社区妇女之家", "en": f"Community {n} Women's Home"},
             "address": {
                 "zh": f"万州区示例路{n}号（示例地址）",
                 "en": f"{n} Example Road, Wanzhou (example address)",
             },
+            "phones": [{"number": f"023-0000 {n:04d}", "example": True}],
+            "hours": {"zh": "周一至周五 9:00–17:00", "en": "Monday to Friday, 9:00 to 17:00"},
+            "services": ["legal-rights", "family-education"],
         }
         for n in range(places)
     ]
@@ -80,6 +89,7 @@ def dataset(places: int, activities: int, seed: int = 2026) -> dict[str, dict]:
             }
         items.append(item)
     return {
+        "townships": {"townships": townships},
         "places": {"places": place_list},
         "activities": {"activities": items},
         "trainings": {"trainings": []},
@@ -91,7 +101,9 @@ def make_project(target: Path, places: int, activities: int) -> None:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(
-                source, target / name, ignore=shutil.ignore_patterns("__pycache__", "months")
+                source,
+                target / name,
+                ignore=shutil.ignore_patterns("__pycache__", "months", "contacts"),
             )
         else:
             shutil.copy2(source, target / name)
@@ -102,22 +114,25 @@ def make_project(target: Path, places: int, activities: int) -> None:
 
 
 def data_stage(project: Path) -> tuple[float, int]:
-    """Load, check, expand and render every calendar page and feed in both languages,
-    without MkDocs, in a child process (so its memory is its own)."""
+    """Load, check, expand and render every calendar and directory page, feed and vCard in
+    both languages, without MkDocs, in a child process (so its memory is its own)."""
     code = f"""
 import sys, time, tempfile, datetime as dt
 from pathlib import Path
 start = time.perf_counter()
-from fedsite.calendar_data import load_calendar_data
+from fedsite.calendar_data import load_site_data
 from fedsite.calendar_pages import CalendarSite
 from fedsite.calendar_feeds import write_feeds
+from fedsite.directory_pages import DirectorySite
+from fedsite.vcard import place_vcard
 from fedsite.localize import Localizer
 from fedsite.ui_strings import load_ui_strings
 root = Path({str(project)!r})
 today = dt.date.fromisoformat({TODAY!r})
 ui = load_ui_strings(root / "data/ui.yml", ["zh", "en"])
-data = load_calendar_data(root / "data", ["zh", "en"], lambda p: today)
+data = load_site_data(root / "data", ["zh", "en"], lambda p: today)
 site = CalendarSite(data, today, "https://example.org/")
+directory = DirectorySite(site)
 n = len(site.occurrences)
 out = Path(tempfile.mkdtemp())
 for lang, home in (("zh", ""), ("en", "en/")):
@@ -127,6 +142,11 @@ for lang, home in (("zh", ""), ("en", "en/")):
     for month in site.months:
         site.render("month", f"{{month:%Y-%m}}", t, home + "activities/months/x/", home)
     write_feeds(site, out / home, t, home)
+    directory.render("directory", "", t, home + "contacts/", home)
+    for township in directory.townships:
+        directory.render("township", township.id, t, home + "contacts/x/", home)
+    for place in directory.listed:
+        (out / f"{{place.id}}.{{lang}}.vcf").write_bytes(place_vcard(place, t, "https://x/", "x"))
 print(time.perf_counter() - start, n)
 """
     result = subprocess.run(

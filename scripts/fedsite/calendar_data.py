@@ -1,6 +1,7 @@
-"""Load, check and model the calendar data editors keep in data/: categories, places,
-organisers, activities and training courses. Every problem in every file is collected and
-reported at once, each with file:line:column, the field, what is wrong and how to fix it."""
+"""Load, check and model the data editors keep in data/: the directory (townships, services,
+hotlines, places; see contacts_data) and the calendar (categories, organisers, activities and
+training courses). Every problem in every file is collected and reported at once, each with
+file:line:column, the field, what is wrong and how to fix it."""
 
 from __future__ import annotations
 
@@ -8,16 +9,26 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from fedsite import contacts_data
+from fedsite.checker import Checker, check_unique, items
+from fedsite.contacts_data import Hotline, Place, Service, Township
 from fedsite.errors import DataError, Problem
 from fedsite.schema_check import check_against_schema
-from fedsite.texts import Text, text_or_none
+from fedsite.texts import Text
 from fedsite.yaml_source import FieldPath, YamlSource, load_yaml
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-FILES = ("categories", "places", "organisers", "activities", "trainings")
+FILES = (
+    "townships",
+    "services",
+    "hotlines",
+    "categories",
+    "places",
+    "organisers",
+    "activities",
+    "trainings",
+)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -26,15 +37,6 @@ class Category:
     id: str
     name: Text
     description: Text | None
-
-
-@dataclass(frozen=True)
-class Place:
-    id: str
-    name: Text
-    address: Text
-    timezone: ZoneInfo
-    accessibility: Text | None
 
 
 @dataclass(frozen=True)
@@ -115,101 +117,29 @@ class Course:
 
 
 @dataclass(frozen=True)
-class CalendarData:
+class SiteData:
     categories: dict[str, Category]
     places: dict[str, Place]
     organisers: dict[str, Organiser]
     activities: tuple[Activity, ...]  # including training sessions
     courses: tuple[Course, ...]
+    townships: dict[str, Township] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    hotlines: tuple[Hotline, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
 
-@dataclass
-class _Checker:
-    """Collects problems while building the model from one file."""
-
-    source: YamlSource
-    languages: Sequence[str]
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-
-    def error(self, path: FieldPath, message: str, hint: str = "") -> None:
-        self.problems.append(self.source.problem(path, message, hint))
-
-    def warn(self, path: FieldPath, message: str, hint: str = "") -> None:
-        self.warnings.append(self.source.problem(path, message, hint))
-
-    def text(self, item: dict, path: FieldPath, key: str) -> Text | None:
-        value = item.get(key)
-        if value is None:
-            return None
-        for lang in value:
-            if lang not in self.languages:
-                self.error(
-                    (*path, key, lang),
-                    f"unknown language '{lang}'",
-                    f"use one of: {', '.join(self.languages)}",
-                )
-        for lang in self.languages:
-            if lang not in value:
-                self.warn(
-                    (*path, key),
-                    f"no {lang} text yet; the {lang} pages show another language with a notice",
-                    f"add '{lang}: ...' under '{key}'",
-                )
-        return text_or_none(value)
-
-    def date(self, value: str | None, path: FieldPath) -> dt.date | None:
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.error(
-                path, f"{value} is not a date that exists", "check the day and month (YYYY-MM-DD)"
-            )
-            return None
-
-    def time(self, value: str | None) -> dt.time | None:
-        return dt.time.fromisoformat(value) if value else None  # the schema checked the form
-
-    def timezone(self, value: str | None, path: FieldPath) -> ZoneInfo | None:
-        if value is None:
-            return None
-        try:
-            return ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.error(
-                path,
-                f"'{value}' is not a time zone",
-                f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out",
-            )
-            return None
-
-    def reference(
-        self, table: dict[str, Any], value: str | None, path: FieldPath, what: str, file: str
-    ) -> Any:
-        if value is None:
-            return None
-        if value not in table:
-            known = ", ".join(sorted(table)[:12]) + (" ..." if len(table) > 12 else "")
-            self.error(
-                path,
-                f"no {what} '{value}' in {file}",
-                f"check the spelling, or add it to {file} (known: {known})",
-            )
-        return table.get(value)
-
-
-def load_calendar_data(
+def load_site_data(
     data_dir: Path,
     languages: Sequence[str],
     updated_default: Callable[[Path], dt.date],
-) -> CalendarData:
-    """Load every calendar file of `data_dir`; raise DataError listing all problems.
+    docs_dir: Path | None = None,
+) -> SiteData:
+    """Load every data file of `data_dir`; raise DataError listing all problems.
 
     `updated_default(path)` dates entries without `updated:` (DTSTAMP must come from the data,
-    not the clock): the file's last commit, say."""
+    not the clock): the file's last commit, say. With `docs_dir`, the pages that services.yml
+    names must exist."""
     sources: dict[str, YamlSource] = {}
     problems: list[Problem] = []
     for name in FILES:
@@ -226,9 +156,12 @@ def load_calendar_data(
     if problems:  # the rest builds on well-formed files; report these first
         raise DataError(problems)
 
-    checkers = {name: _Checker(source, languages) for name, source in sources.items()}
+    checkers = {name: Checker(source, languages) for name, source in sources.items()}
+    townships = contacts_data.townships(checkers["townships"])
+    services = contacts_data.services(checkers["services"], docs_dir)
+    hotlines = contacts_data.hotlines(checkers["hotlines"])
     categories = _categories(checkers["categories"])
-    places = _places(checkers["places"])
+    places = contacts_data.places(checkers["places"], townships, services)
     organisers = _organisers(checkers["organisers"])
     tables = (categories, places, organisers)
     activities = _activities(
@@ -241,62 +174,38 @@ def load_calendar_data(
     if problems:
         raise DataError(problems)
     warnings = [w for c in checkers.values() for w in c.warnings]
-    return CalendarData(
-        categories, places, organisers, tuple(every), tuple(courses), tuple(warnings)
+    return SiteData(
+        categories,
+        places,
+        organisers,
+        tuple(every),
+        tuple(courses),
+        townships,
+        services,
+        hotlines,
+        tuple(warnings),
     )
 
 
-def _items(checker: _Checker, key: str) -> list[tuple[FieldPath, dict]]:
-    return [((key, i), item) for i, item in enumerate(checker.source.data[key])]
-
-
-def _check_unique(checker: _Checker, key: str, what: str) -> None:
-    seen: dict[str, int] = {}
-    for path, item in _items(checker, key):
-        if item["id"] in seen:
-            line = checker.source.where((key, seen[item["id"]]))[0]
-            checker.error(
-                (*path, "id"),
-                f"the {what} id '{item['id']}' is used twice (first on line {line})",
-                "give each one its own id",
-            )
-        seen.setdefault(item["id"], path[1])
-
-
-def _categories(checker: _Checker) -> dict[str, Category]:
-    _check_unique(checker, "categories", "category")
+def _categories(checker: Checker) -> dict[str, Category]:
+    check_unique(checker, "categories", "category")
     return {
         item["id"]: Category(
             item["id"], checker.text(item, path, "name"), checker.text(item, path, "description")
         )
-        for path, item in _items(checker, "categories")
+        for path, item in items(checker, "categories")
     }
 
 
-def _places(checker: _Checker) -> dict[str, Place]:
-    _check_unique(checker, "places", "place")
-    places = {}
-    for path, item in _items(checker, "places"):
-        zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
-        places[item["id"]] = Place(
-            item["id"],
-            checker.text(item, path, "name"),
-            checker.text(item, path, "address"),
-            zone or ZoneInfo(DEFAULT_TIMEZONE),
-            checker.text(item, path, "accessibility"),
-        )
-    return places
-
-
-def _organisers(checker: _Checker) -> dict[str, Organiser]:
-    _check_unique(checker, "organisers", "organiser")
+def _organisers(checker: Checker) -> dict[str, Organiser]:
+    check_unique(checker, "organisers", "organiser")
     return {
         item["id"]: Organiser(item["id"], checker.text(item, path, "name"))
-        for path, item in _items(checker, "organisers")
+        for path, item in items(checker, "organisers")
     }
 
 
-def _registration(checker: _Checker, item: dict, path: FieldPath) -> Registration | None:
+def _registration(checker: Checker, item: dict, path: FieldPath) -> Registration | None:
     reg = item.get("registration")
     if reg is None:
         return None
@@ -311,7 +220,7 @@ def _registration(checker: _Checker, item: dict, path: FieldPath) -> Registratio
     )
 
 
-def _when(checker: _Checker, item: dict, path: FieldPath):
+def _when(checker: Checker, item: dict, path: FieldPath):
     """date, start, end, last day; with the checks that concern them."""
     day = checker.date(item["date"], (*path, "date"))
     end_date = checker.date(item.get("end_date"), (*path, "end_date"))
@@ -346,7 +255,7 @@ def _when(checker: _Checker, item: dict, path: FieldPath):
 
 
 def _repeat(
-    checker: _Checker, item: dict, path: FieldPath, day: dt.date | None, start: dt.time | None
+    checker: Checker, item: dict, path: FieldPath, day: dt.date | None, start: dt.time | None
 ) -> Repeat | None:
     rep = item.get("repeat")
     if rep is None:
@@ -412,7 +321,7 @@ def _repeat(
     return repeat
 
 
-def _changes(checker: _Checker, rep: dict, rpath: FieldPath):
+def _changes(checker: Checker, rep: dict, rpath: FieldPath):
     for i, change in enumerate(rep.get("changes", [])):
         cpath = (*rpath, "changes", i)
         moved = change.get("moved_to")
@@ -433,7 +342,7 @@ def _changes(checker: _Checker, rep: dict, rpath: FieldPath):
         )
 
 
-def _about(checker: _Checker, item: dict, path: FieldPath, tables, updated_default) -> dict:
+def _about(checker: Checker, item: dict, path: FieldPath, tables, updated_default) -> dict:
     """What activities and courses share: kind, organiser, texts, sign-up, last change."""
     categories, _places, organisers = tables
     return {
@@ -451,13 +360,13 @@ def _about(checker: _Checker, item: dict, path: FieldPath, tables, updated_defau
     }
 
 
-def _venue(checker: _Checker, places, item: dict, path: FieldPath) -> Place | None:
+def _venue(checker: Checker, places, item: dict, path: FieldPath) -> Place | None:
     return checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
 
 
-def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Activity]:
+def _activities(checker: Checker, tables, updated_default: dt.date) -> list[Activity]:
     out = []
-    for path, item in _items(checker, "activities"):
+    for path, item in items(checker, "activities"):
         before = len(checker.problems)
         about = _about(checker, item, path, tables, updated_default)
         venue = _venue(checker, tables[1], item, path)
@@ -484,9 +393,9 @@ def _activities(checker: _Checker, tables, updated_default: dt.date) -> list[Act
     return out
 
 
-def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course]:
+def _courses(checker: Checker, tables, updated_default: dt.date) -> list[Course]:
     out = []
-    for path, item in _items(checker, "trainings"):
+    for path, item in items(checker, "trainings"):
         before = len(checker.problems)
         about = _about(checker, item, path, tables, updated_default)
         status = item.get("status", "scheduled")
@@ -527,12 +436,12 @@ def _courses(checker: _Checker, tables, updated_default: dt.date) -> list[Course
     return out
 
 
-def _unique_ids(checkers: dict[str, _Checker], activities, courses) -> None:
+def _unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
     """Activity and course ids share one name space: they make web addresses and UIDs."""
     seen: dict[str, str] = {}
     for name, key in (("activities", "activities"), ("trainings", "trainings")):
         checker = checkers[name]
-        for path, item in _items(checker, key):
+        for path, item in items(checker, key):
             where = f"{name}.yml line {checker.source.where(path)[0]}"
             if item["id"] in seen:
                 checker.error(

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from fedsite.calendar_data import Activity, CalendarData
+from fedsite.calendar_data import Activity, SiteData
+from fedsite.directory_paths import place_path
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
 from fedsite.occurrences import Occurrence, all_occurrences
@@ -63,7 +64,7 @@ def month_path(month: dt.date) -> str:
 
 @dataclass
 class CalendarSite:
-    data: CalendarData
+    data: SiteData
     today: dt.date
     site_url: str
     settings: CalendarSettings = field(default_factory=CalendarSettings)
@@ -253,6 +254,8 @@ class CalendarSite:
             facts = [t.html(place.address)]
             if place.accessibility:
                 facts.append(t.html(place.accessibility))
+            if place.in_directory:
+                facts.append(f'<a href="{link(place_path(place))}">{t.ui["contact_details"]}</a>')
             blocks.append(f"<p>{'<br>'.join(map(str, facts))}</p>")
             items = self.upcoming_by_place.get(place.id, [])
             blocks.append(self._next(items, self.settings.per_place, t, link, "no_upcoming_place"))

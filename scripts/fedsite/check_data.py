@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from fedsite.calendar_data import load_calendar_data
+from fedsite.calendar_data import load_site_data
 from fedsite.dates import ReferenceDateError, page_updated, reference_date
 from fedsite.errors import DataError
 from fedsite.occurrences import all_occurrences, double_bookings
@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         today = reference_date({"SITE_TODAY": args.today} if args.today else os.environ)
         languages = site_languages(root / "mkdocs.yml")
         load_ui_strings(root / "data" / "ui.yml", languages)
-        data = load_calendar_data(root / "data", languages, lambda path: page_updated(path, today))
+        data = load_site_data(
+            root / "data", languages, lambda path: page_updated(path, today), root / "docs"
+        )
     except DataError as exc:
         print(exc.report(root), file=sys.stderr)
         return 1
@@ -63,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     occurrences = all_occurrences(data)
     print(
-        f"Checked {root / 'data'}: {len(data.places)} places, {len(data.categories)} kinds "
+        f"Checked {root / 'data'}: {len(data.townships)} townships and streets, "
+        f"{len(data.places)} places, {len(data.hotlines)} hotlines, {len(data.categories)} kinds "
         f"of activity, {len(data.activities)} activities and sessions, "
         f"{len(data.courses)} courses. No problems."
     )

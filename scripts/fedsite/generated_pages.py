@@ -1,4 +1,5 @@
-"""Pages whose number depends on the data (one per month of activities), written as real
+"""Pages whose number depends on the data (one per month of activities, one per township in
+the directory), written as real
 Markdown files into a git-ignored folder under docs/ before MkDocs reads the docs: static-i18n
 drops pages added any other way. Each is a stub with a marker the hook fills."""
 
@@ -10,12 +11,11 @@ from pathlib import Path
 import yaml
 
 
-def stub(title: str, description: str, marker: str) -> str:
-    meta = yaml.safe_dump(
-        {"title": title, "description": description, "search": {"exclude": True}},
-        allow_unicode=True,
-        sort_keys=False,
-    )
+def stub(title: str, description: str, marker: str, *, searchable: bool) -> str:
+    meta: dict = {"title": title, "description": description}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    meta = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n\n# {title}\n\n<!-- fedsite:{marker} -->\n"
 
 
@@ -44,5 +44,22 @@ def month_pages(
         for locale in locales:
             name = f"{month:%Y-%m}.md" if locale == default else f"{month:%Y-%m}.{locale}.md"
             heading, description = title(locale, month)
-            pages[name] = stub(heading, description, f"month {month:%Y-%m}")
+            # Out of search: a district's month pages would make the index megabytes.
+            pages[name] = stub(heading, description, f"month {month:%Y-%m}", searchable=False)
+    return pages
+
+
+def township_pages(
+    townships: Iterable,
+    locales: list[str],
+    default: str,
+    title: Callable[[str, object], tuple[str, str]],
+) -> dict[str, str]:
+    """name -> text for every township in the directory, in every language."""
+    pages = {}
+    for township in townships:
+        for locale in locales:
+            name = f"{township.id}.md" if locale == default else f"{township.id}.{locale}.md"
+            heading, description = title(locale, township)
+            pages[name] = stub(heading, description, f"township {township.id}", searchable=True)
     return pages

@@ -19,6 +19,7 @@ from functools import cache
 from icalendar import Timezone
 
 from fedsite.calendar_data import Activity
+from fedsite.content_lines import fold, text
 from fedsite.occurrences import occurrences
 
 STATUS = {
@@ -29,29 +30,6 @@ STATUS = {
 }
 REFRESH = "PT12H"
 PRODID = "-//Wanzhou District Women's Federation//fedsite calendar//EN"
-_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
-
-
-def text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped."""
-    return value.translate(_TEXT_ESCAPES)
-
-
-def fold(line: str) -> bytes:
-    """One content line, CRLF-terminated, folded at 75 octets without splitting a character."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return raw + b"\r\n"
-    parts = []
-    start, limit = 0, 75
-    while len(raw) - start > limit:
-        end = start + limit
-        while raw[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back up to its start
-            end -= 1
-        parts.append(raw[start:end])
-        start, limit = end, 74  # continuation lines begin with a space
-    parts.append(raw[start:])
-    return b"\r\n ".join(parts) + b"\r\n"
 
 
 def _utc(moment: dt.datetime) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 from dateutil.rrule import weekdays as DATEUTIL_WEEKDAYS
 
-from fedsite.calendar_data import WEEKDAYS, Activity, CalendarData, Repeat
+from fedsite.calendar_data import WEEKDAYS, Activity, Repeat, SiteData
 from fedsite.texts import Text
 
 WEEKDAY_RULE = re.compile(r"^(?P<n>[1-4]|-1)?(?P<day>MO|TU|WE|TH|FR|SA|SU)$")
@@ -108,7 +108,7 @@ def occurrences(activity: Activity) -> list[Occurrence]:
     return out
 
 
-def all_occurrences(data: CalendarData) -> list[Occurrence]:
+def all_occurrences(data: SiteData) -> list[Occurrence]:
     return sorted((o for a in data.activities for o in occurrences(a)), key=lambda o: o.sort_key)
 
 

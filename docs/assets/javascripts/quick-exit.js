@@ -1,0 +1,77 @@
+/*
+ * Quick exit, after GOV.UK's "Exit this page" component: the button, or Shift pressed three
+ * times, blanks this page at once and replaces it with a neutral site, so Back does not bring
+ * it back. Standalone on purpose: it must work before, and without, the theme's JavaScript.
+ * Without any JavaScript the button is still a plain link to the neutral site.
+ * Strings come from the button's data attributes, in the page's language.
+ */
+(function () {
+  "use strict";
+  var PRESSES = 3;
+  var WINDOW_MS = 5000; // presses further apart than this start again
+  var count = 0;
+  var timer = null;
+
+  function button() {
+    return document.querySelector("[data-fs-exit]");
+  }
+
+  function say(text) {
+    var status = document.querySelector("[data-fs-exit-status]");
+    if (status) status.textContent = text || "";
+  }
+
+  function leave() {
+    var link = button();
+    if (!link) return;
+    // Blank first, before the network does anything: hide everything on the page...
+    var children = document.body.children;
+    for (var i = 0; i < children.length; i++) {
+      children[i].style.setProperty("display", "none", "important");
+    }
+    document.documentElement.style.setProperty("background", "#fff", "important");
+    document.title = "";
+    // ...and tell screen reader users what is happening, in the page's language.
+    var alert = document.createElement("p");
+    alert.setAttribute("role", "alert");
+    alert.className = "fs-vh";
+    alert.textContent = link.getAttribute("data-leaving");
+    document.body.appendChild(alert);
+    // replace(), not assign(): this page leaves the history, so Back does not return to it.
+    window.location.replace(link.href);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("[data-fs-exit]")) {
+      event.preventDefault();
+      leave();
+    }
+  });
+
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key !== "Shift") {
+        count = 0; // Shift as part of typing a capital letter does not count
+        return;
+      }
+      if (event.repeat) return;
+      var link = button();
+      if (!link) return;
+      count += 1;
+      window.clearTimeout(timer);
+      if (count >= PRESSES) {
+        count = 0;
+        leave();
+        return;
+      }
+      say(link.getAttribute(count === 1 ? "data-two-more" : "data-one-more"));
+      timer = window.setTimeout(function () {
+        count = 0;
+        say(link.getAttribute("data-cancelled"));
+      }, WINDOW_MS);
+    },
+    true
+  );
+})();
