@@ -55,6 +55,11 @@ class DirectorySite:
                 grouped.setdefault(place.township.id, []).append(place)
         return grouped
 
+    @cached_property
+    def venues(self) -> set[str]:
+        """Ids of the places any activity is held at."""
+        return {a.venue.id for a in self.data.activities}
+
     @property
     def townships(self) -> list[Township]:
         return [self.data.townships[tid] for tid in self.by_township]
@@ -103,7 +108,7 @@ class DirectorySite:
 
     def _card(self, place: Place, t, link: Callable[[str], str], home: str) -> list[str]:
         coming = self.calendar.upcoming_by_place.get(place.id, [])
-        used = any(a.venue is place for a in self.data.activities)
+        used = place.id in self.venues
         card = self._macros.place_card(
             place,
             t,
