@@ -25,7 +25,7 @@ from fedsite.dates import ReferenceDateError, localized_date, page_updated, refe
 from fedsite.directory_pages import DirectorySite
 from fedsite.directory_paths import place_path, vcard_path
 from fedsite.errors import DataError
-from fedsite.generated_pages import month_pages, sync_folder, township_pages
+from fedsite.generated_pages import stub_pages, sync_folder
 from fedsite.languages import Alternate, Language, absolute_url, content_locale
 from fedsite.localize import Localizer
 from fedsite.occurrences import double_bookings
@@ -164,7 +164,16 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
             t.ui["month_page_description"].format(month=name),
         )
 
-    pages = month_pages(calendar.months, locales, state.default.locale, title)
+    # Out of search: a district's month pages would make the index megabytes.
+    pages = stub_pages(
+        calendar.months,
+        "month",
+        lambda month: f"{month:%Y-%m}",
+        locales,
+        state.default.locale,
+        title,
+        searchable=False,
+    )
     sync_folder(Path(config.docs_dir) / "activities" / "months", pages)
     return calendar
 
@@ -182,7 +191,15 @@ def _load_directory(config: MkDocsConfig, calendar: CalendarSite) -> DirectorySi
         )
 
     locales = [lang.locale for lang in state.languages]
-    pages = township_pages(directory.townships, locales, state.default.locale, title)
+    pages = stub_pages(
+        directory.townships,
+        "township",
+        lambda township: township.id,
+        locales,
+        state.default.locale,
+        title,
+        searchable=True,
+    )
     sync_folder(Path(config.docs_dir) / "contacts", pages)
     return directory
 

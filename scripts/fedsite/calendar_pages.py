@@ -12,17 +12,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fedsite.calendar_data import Activity, SiteData
 from fedsite.directory_paths import place_path
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
 from fedsite.occurrences import Occurrence, all_occurrences
+from fedsite.templates import macros
 
-TEMPLATES = Path(__file__).parent / "templates"
 SCHEMA_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "moved": "https://schema.org/EventRescheduled",
@@ -97,18 +94,8 @@ class CalendarSite:
             grouped[occ.activity.venue.id].append(occ)
         return grouped
 
-    @cached_property
-    def _env(self) -> Environment:
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        return env
-
     def _macros(self):
-        return self._env.get_template("calendar.md.j2").module
+        return macros("calendar.md.j2")
 
     # Paths ---------------------------------------------------------------------------------
 

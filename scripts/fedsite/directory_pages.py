@@ -8,17 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fedsite.calendar_pages import CalendarSite, relative_link
 from fedsite.contacts_data import DIRECTORY_KINDS, Place, Township
 from fedsite.directory_paths import place_path, township_path, vcard_path
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
+from fedsite.templates import macros
 
-TEMPLATES = Path(__file__).parent / "templates"
 COMING_UP = 3  # activities listed on a place's entry; the rest are a link away
 
 
@@ -64,15 +61,9 @@ class DirectorySite:
     def townships(self) -> list[Township]:
         return [self.data.townships[tid] for tid in self.by_township]
 
-    @cached_property
+    @property
     def _macros(self):
-        env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        return env.get_template("directory.md.j2").module
+        return macros("directory.md.j2")
 
     def render(self, view: str, argument: str, t: Localizer, page_url: str, home: str) -> str:
         """The Markdown for the marker `<!-- fedsite:view argument -->`."""

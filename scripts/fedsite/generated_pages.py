@@ -32,34 +32,22 @@ def sync_folder(folder: Path, pages: dict[str, str]) -> None:
             target.write_text(text, encoding="utf-8")
 
 
-def month_pages(
-    months: Iterable,
+def stub_pages(
+    items: Iterable,
+    view: str,
+    slug: Callable[[object], str],
     locales: list[str],
     default: str,
     title: Callable[[str, object], tuple[str, str]],
+    *,
+    searchable: bool,
 ) -> dict[str, str]:
-    """name -> text for every month in every language (page.md, page.<locale>.md)."""
+    """name -> text of a stub page per item and language (page.md, page.<locale>.md), each
+    holding the marker `<!-- fedsite:view slug -->`."""
     pages = {}
-    for month in months:
+    for item in items:
         for locale in locales:
-            name = f"{month:%Y-%m}.md" if locale == default else f"{month:%Y-%m}.{locale}.md"
-            heading, description = title(locale, month)
-            # Out of search: a district's month pages would make the index megabytes.
-            pages[name] = stub(heading, description, f"month {month:%Y-%m}", searchable=False)
-    return pages
-
-
-def township_pages(
-    townships: Iterable,
-    locales: list[str],
-    default: str,
-    title: Callable[[str, object], tuple[str, str]],
-) -> dict[str, str]:
-    """name -> text for every township in the directory, in every language."""
-    pages = {}
-    for township in townships:
-        for locale in locales:
-            name = f"{township.id}.md" if locale == default else f"{township.id}.{locale}.md"
-            heading, description = title(locale, township)
-            pages[name] = stub(heading, description, f"township {township.id}", searchable=True)
+            name = f"{slug(item)}.md" if locale == default else f"{slug(item)}.{locale}.md"
+            heading, description = title(locale, item)
+            pages[name] = stub(heading, description, f"{view} {slug(item)}", searchable=searchable)
     return pages
