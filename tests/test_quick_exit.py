@@ -96,6 +96,17 @@ def test_typing_capital_letters_does_not_leave(context, server: str) -> None:
     assert page.url == server + "en/"
 
 
+def test_shift_in_a_text_field_is_typing_not_leaving(context, server: str) -> None:
+    """Chinese input methods switch modes with Shift: in the search box it is typing."""
+    page = open_two_pages(context, server, "")
+    page.set_viewport_size({"width": 1280, "height": 900})  # the search box is in the header
+    page.focus("input.md-search__input")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == server
+
+
 def test_the_page_is_blank_before_the_neutral_site_answers(context, server: str) -> None:
     page = context.new_page()
     page.goto(server + "services/legal-rights/")

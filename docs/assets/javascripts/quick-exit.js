@@ -21,6 +21,14 @@
     if (status) status.textContent = text || "";
   }
 
+  // Chinese input methods switch between Chinese and Latin letters with Shift, so in a text
+  // field Shift presses are typing, not a request to leave; there the button still works.
+  function typing(event) {
+    var target = event.target;
+    if (event.isComposing || !target || !target.tagName) return false;
+    return /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+  }
+
   function leave() {
     var link = button();
     if (!link) return;
@@ -52,7 +60,7 @@
   document.addEventListener(
     "keydown",
     function (event) {
-      if (event.key !== "Shift") {
+      if (event.key !== "Shift" || typing(event)) {
         count = 0; // Shift as part of typing a capital letter does not count
         return;
       }
