@@ -38,7 +38,7 @@ def write_feeds(site: CalendarSite, language_folder: Path, t: Localizer, home: s
     for category in site.data.categories.values():
         chosen = [a for a in activities if a.category is category]
         files[site.feed_path(category.id)] = feed(
-            chosen, f"{t.ui['feed_all_name']}: {t(category.name)}"
+            chosen, t.labelled(t.ui["feed_all_name"], t(category.name))
         )
     for activity in activities:
         if activity.course_id is None:

@@ -170,7 +170,7 @@ class CalendarSite:
     def _month_links(self, months, t, link) -> str:
         items = "".join(
             f'<li><a href="{link(month_path(m))}">{t.month(m)}</a> '
-            f"({t.number('activities', len(self.by_month.get(m, [])))})</li>"
+            f"{t.bracketed(t.number('activities', len(self.by_month.get(m, []))))}</li>"
             for m in months
         )
         return f'<ul class="fs-months">{items}</ul>'

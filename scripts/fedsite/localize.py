@@ -46,13 +46,25 @@ class Localizer:
             self.tags.get(lang, lang), value, self.ui["untranslated_field"]
         )
 
+    def labelled(self, label: str, value: str) -> str:
+        """'适合人群：妇女' / 'Audience: women' (plain text)."""
+        return self.ui["label_pattern"].format(label=label, value=value)
+
+    def labelled_html(self, label: str, value: str | Markup) -> Markup:
+        """The same in HTML: `value` is escaped unless it is Markup already."""
+        return Markup(escape(self.ui["label_pattern"])).format(label=label, value=value)
+
+    def bracketed(self, value: str) -> str:
+        """'（3 项活动）' / '(3 activities)'."""
+        return self.ui["bracket_pattern"].format(value=value)
+
     def describe(self, activity: Activity) -> str:
         """Plain description for calendar apps: what it is, for whom, how to register."""
         parts = [self(activity.description)]
         if activity.audience:
-            parts.append(f"{self.ui['audience']}: {self(activity.audience)}")
+            parts.append(self.labelled(self.ui["audience"], self(activity.audience)))
         if activity.registration:
-            parts.append(f"{self.ui['registration']}: {self(activity.registration.how)}")
+            parts.append(self.labelled(self.ui["registration"], self(activity.registration.how)))
         return "\n\n".join(p for p in parts if p)
 
     # Dates and times ----------------------------------------------------------------------

@@ -34,11 +34,11 @@ def place_vcard(place: Place, t, url: str, uid_domain: str) -> bytes:
     # The address is one line of text in our data: it goes in the street component.
     lines.append(f"ADR;TYPE=WORK:;;{text(t(place.address))};;;;")
     if place.hours:
-        notes.append(f"{t.ui['hours']}: {t(place.hours)}")
+        notes.append(t.labelled(t.ui["hours"], t(place.hours)))
     if place.wechat:
-        notes.append(f"{t.ui['wechat']}: {place.wechat}")
+        notes.append(t.labelled(t.ui["wechat"], place.wechat))
     if place.qq:
-        notes.append(f"{t.ui['qq']}: {place.qq}")
+        notes.append(t.labelled(t.ui["qq"], place.qq))
     if notes:
         lines.append(f"NOTE:{text(chr(10).join(notes))}")
     lines += [f"URL:{url}", "END:VCARD"]
