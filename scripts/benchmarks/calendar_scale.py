@@ -1,5 +1,6 @@
 """How the calendar scales: a district-sized dataset, the data stage on its own, the full
-`mkdocs build`, and peak memory, at a quarter, half and all of the dataset.
+`mkdocs build`, and peak memory, at a quarter, half and all of the dataset. The data stage
+is split into load (parse, check, model), pages (Markdown and HTML) and files (.ics, .vcf).
 
     python scripts/benchmarks/calendar_scale.py [--activities 7000] [--places 600]
 
@@ -113,9 +114,10 @@ def make_project(target: Path, places: int, activities: int) -> None:
         )
 
 
-def data_stage(project: Path) -> tuple[float, int]:
+def data_stage(project: Path) -> tuple[float, int, dict[str, float]]:
     """Load, check, expand and render every calendar and directory page, feed and vCard in
-    both languages, without MkDocs, in a child process (so its memory is its own)."""
+    both languages, without MkDocs, in a child process (so its memory is its own). Returns
+    the total, the number of occurrences and the time of each part."""
     code = f"""
 import sys, time, tempfile, datetime as dt
 from pathlib import Path
@@ -135,19 +137,24 @@ site = CalendarSite(data, today, "https://example.org/")
 directory = DirectorySite(site)
 n = len(site.occurrences)
 out = Path(tempfile.mkdtemp())
+parts = {{"load": time.perf_counter() - start, "pages": 0.0, "files": 0.0}}
 for lang, home in (("zh", ""), ("en", "en/")):
+    mark = time.perf_counter()
     t = Localizer(lang, "zh", {{"zh": "zh-Hans", "en": "en"}}, ui[lang])
     for view in ("upcoming", "past", "categories", "places"):
         site.render(view, "", t, home + "activities/", home)
     for month in site.months:
         site.render("month", f"{{month:%Y-%m}}", t, home + "activities/months/x/", home)
-    write_feeds(site, out / home, t, home)
     directory.render("directory", "", t, home + "contacts/", home)
     for township in directory.townships:
         directory.render("township", township.id, t, home + "contacts/x/", home)
+    parts["pages"] += time.perf_counter() - mark
+    mark = time.perf_counter()
+    write_feeds(site, out / home, t, home)
     for place in directory.listed:
         (out / f"{{place.id}}.{{lang}}.vcf").write_bytes(place_vcard(place, t, "https://x/", "x"))
-print(time.perf_counter() - start, n)
+    parts["files"] += time.perf_counter() - mark
+print(time.perf_counter() - start, n, parts["load"], parts["pages"], parts["files"])
 """
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -156,8 +163,9 @@ print(time.perf_counter() - start, n)
         check=True,
         env={**os.environ, "PYTHONPATH": str(project / "scripts")},
     )
-    seconds, count = result.stdout.split()
-    return float(seconds), int(count)
+    seconds, count, load, pages, files = result.stdout.split()
+    parts = {"load": float(load), "pages": float(pages), "files": float(files)}
+    return float(seconds), int(count), parts
 
 
 def full_build(project: Path) -> tuple[float, float]:
@@ -192,18 +200,19 @@ def main() -> None:
     args = parser.parse_args()
     print(f"Calendar scale benchmark on {machine()}")
     print(
-        f"{'activities':>10} {'occurrences':>12} {'data stage':>11} {'build':>8} "
-        f"{'share':>6} {'peak MiB':>9}"
+        f"{'activities':>10} {'occurrences':>12} {'data stage':>11} {'(load':>7} {'pages':>6} "
+        f"{'files)':>7} {'build':>8} {'share':>6} {'peak MiB':>9}"
     )
     for fraction in (0.25, 0.5, 1.0):
         count = int(args.activities * fraction)
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp)
             make_project(project, args.places, count)
-            stage, occurrences = data_stage(project)
+            stage, occurrences, parts = data_stage(project)
             build, peak = full_build(project)
         print(
-            f"{count:>10} {occurrences:>12} {stage:>10.1f}s {build:>7.1f}s "
+            f"{count:>10} {occurrences:>12} {stage:>10.1f}s {parts['load']:>6.1f}s "
+            f"{parts['pages']:>5.1f}s {parts['files']:>6.1f}s {build:>7.1f}s "
             f"{stage / build:>6.0%} {peak:>9.0f}"
         )
 
