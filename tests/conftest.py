@@ -53,6 +53,16 @@ def mkdocs_build(project: Path, site: Path, site_url: str | None = None, **envir
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def fedsite_check(project: Path) -> subprocess.CompletedProcess:
+    """Run the editors' check command on a project, with the tests' pinned "today"."""
+    return subprocess.run(
+        [sys.executable, "-m", "fedsite.check_data", "--root", str(project), "--today", SITE_TODAY],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def assert_failed_cleanly(build: Build, *expected: str) -> None:
     """An editor's mistake: a non-zero exit, each expected text in the output, no traceback,
     and no site at all (not even half of one)."""

@@ -4,12 +4,10 @@ traceback; no site. The fedsite-check command says the same."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import assert_failed_cleanly, copy_project, edit, mkdocs_build
+from conftest import ROOT, assert_failed_cleanly, copy_project, edit, fedsite_check, mkdocs_build
 
 # A valid activity appended to data/activities.yml; each test breaks one line of it.
 ACTIVITY = """\
@@ -197,33 +195,14 @@ def test_double_booking_is_a_warning(project: Path) -> None:
 
 def test_check_command_names_the_problem(project: Path) -> None:
     add_activity(project, "venue: federation-office", "venue: nowhere")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "fedsite.check_data",
-            "--root",
-            str(project),
-            "--today",
-            "2026-12-01",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = fedsite_check(project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "no place 'nowhere' in places.yml" in result.stderr
 
 
 def test_check_command_lists_what_is_coming_up() -> None:
-    root = Path(__file__).resolve().parent.parent
-    result = subprocess.run(
-        [sys.executable, "-m", "fedsite.check_data", "--root", str(root), "--today", "2026-12-01"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = fedsite_check(ROOT)
     assert result.returncode == 0, result.stderr
     assert "No problems" in result.stdout
     assert "Coming up from 2026-12-01" in result.stdout

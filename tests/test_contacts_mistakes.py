@@ -4,12 +4,10 @@ non-zero; no traceback; no site. The fedsite-check command says the same."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import assert_failed_cleanly, copy_project, edit, mkdocs_build
+from conftest import assert_failed_cleanly, copy_project, edit, fedsite_check, mkdocs_build
 
 # A valid place appended to data/places.yml; each test breaks one line of it.
 PLACE = """\
@@ -165,20 +163,7 @@ def test_quick_exit_needs_a_full_https_address(project: Path) -> None:
 
 def test_check_command_names_the_problem(project: Path) -> None:
     add_place(project, "township: longju", "township: nowhere")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "fedsite.check_data",
-            "--root",
-            str(project),
-            "--today",
-            "2026-12-01",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = fedsite_check(project)
     assert result.returncode == 1
     assert "no township 'nowhere' in townships.yml" in result.stderr
     assert "Traceback" not in result.stderr
