@@ -13,24 +13,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fedsite.calendar_data import load_site_data
+from fedsite import csp
+from fedsite.calendar_data import SiteData
 from fedsite.calendar_feeds import write_feeds
-from fedsite.calendar_pages import CalendarSettings, CalendarSite
+from fedsite.calendar_pages import CalendarSite
 from fedsite.dates import ReferenceDateError, localized_date, page_updated, reference_date
 from fedsite.directory_pages import DirectorySite
 from fedsite.directory_paths import place_path, vcard_path
 from fedsite.errors import DataError
-from fedsite.generated_pages import stub_pages, sync_folder
+from fedsite.escaping import html_values
+from fedsite.front_matter import FRONT_MATTER
+from fedsite.generated_pages import GENERATED_FOLDERS, stub_pages, sync_folder
 from fedsite.languages import Alternate, Language, absolute_url, content_locale
 from fedsite.localize import Localizer
 from fedsite.occurrences import double_bookings
+from fedsite.site_inputs import load_inputs
+from fedsite.site_settings import SiteSettings
 from fedsite.sitemap import SitemapEntry, write_sitemap
-from fedsite.ui_strings import UiStrings, load_ui_strings
+from fedsite.ui_strings import UiStrings
 from fedsite.vcard import place_vcard
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,6 +61,11 @@ class BuildState:
     site_dir: str = ""
     calendar: CalendarSite | None = None
     directory: DirectorySite | None = None
+    settings: SiteSettings | None = None
+    serving: bool = False  # `mkdocs serve`, whose live-reload script is inline
+    env: Environment | None = None
+    # Page URL -> the inline scripts its templates wrote (the only ones its policy allows).
+    inline_scripts: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def default(self) -> Language:
@@ -94,6 +104,10 @@ def _fail(message: str) -> PluginError:
     return PluginError(message)
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.plugins["i18n"].building:  # a nested language build: settings are loaded already
         return config
@@ -102,51 +116,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.languages = _languages(config)
     root = Path(config.config_file_path).parent
     try:
-        state.ui = load_ui_strings(
-            root / "data" / "ui.yml", [lang.locale for lang in state.languages]
-        )
         state.today = reference_date()
-        state.calendar = _load_calendar(config, root)
-        state.directory = _load_directory(config, state.calendar)
-    except DataError as exc:
-        raise _fail(exc.report(root)) from None
     except ReferenceDateError as exc:
         raise _fail(str(exc)) from None
-    _check_quick_exit(config)
+    inputs = load_inputs(
+        config_file=Path(config.config_file_path),
+        config=config,
+        i18n_languages=config.plugins["i18n"].config.languages,
+        locales=_locales(),
+        docs_dir=Path(config.docs_dir),
+        templates=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+        today=state.today,
+    )
+    if inputs.problems:
+        raise _fail(DataError(inputs.problems).report(root))
+    state.settings, state.ui = inputs.settings, inputs.ui
+    state.calendar = _load_calendar(config, root, inputs.data, inputs.settings)
+    state.directory = _load_directory(config, state.calendar)
     return config
 
 
-def _check_quick_exit(config: MkDocsConfig) -> None:
-    """The quick exit's destination must be a full https address (it is shown on every page)."""
-    url = (config.extra.get("quick_exit") or {}).get("url")
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if not parts or parts.scheme != "https" or not parts.hostname:
-        raise _fail(
-            "mkdocs.yml: extra.quick_exit.url must be the full https address of a neutral site "
-            "that opens quickly in mainland China, e.g. https://www.weather.com.cn/"
-        )
+def _locales() -> list[str]:
+    return [lang.locale for lang in state.languages]
 
 
-def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
-    """Check the calendar data, report what is not fatal, write the month pages."""
-    locales = [lang.locale for lang in state.languages]
-    data = load_site_data(
-        root / "data",
-        locales,
-        lambda path: page_updated(path, state.today),
-        Path(config.docs_dir),
-    )
-    options = config.extra.get("calendar") or {}
-    known = CalendarSettings.__dataclass_fields__
-    if unknown := sorted(set(options) - set(known)):
-        raise _fail(
-            f"mkdocs.yml: extra.calendar has no setting '{unknown[0]}'. "
-            f"Known settings: {', '.join(known)}"
-        )
-    if bad := [k for k, v in options.items() if not isinstance(v, int) or v < 1]:
-        raise _fail(f"mkdocs.yml: extra.calendar.{bad[0]} must be a whole number above 0")
-    settings = CalendarSettings(**options)
-    calendar = CalendarSite(data, state.today, config.site_url or "/", settings)
+def _load_calendar(
+    config: MkDocsConfig, root: Path, data: SiteData, settings: SiteSettings
+) -> CalendarSite:
+    """Report what is not fatal in the calendar data, and write the month pages."""
+    calendar = CalendarSite(data, state.today, config.site_url or "/", settings.calendar)
     for warning in data.warnings:
         log.info(f"Warning: {warning.format(root)}")
     for first, second in double_bookings(calendar.occurrences):
@@ -169,12 +167,12 @@ def _load_calendar(config: MkDocsConfig, root: Path) -> CalendarSite:
         calendar.months,
         "month",
         lambda month: f"{month:%Y-%m}",
-        locales,
+        _locales(),
         state.default.locale,
         title,
         searchable=False,
     )
-    sync_folder(Path(config.docs_dir) / "activities" / "months", pages)
+    sync_folder(Path(config.docs_dir) / GENERATED_FOLDERS[0], pages)
     return calendar
 
 
@@ -190,17 +188,16 @@ def _load_directory(config: MkDocsConfig, calendar: CalendarSite) -> DirectorySi
             t.ui["township_page_description"].format(township=name),
         )
 
-    locales = [lang.locale for lang in state.languages]
     pages = stub_pages(
         directory.townships,
         "township",
         lambda township: township.id,
-        locales,
+        _locales(),
         state.default.locale,
         title,
         searchable=True,
     )
-    sync_folder(Path(config.docs_dir) / "contacts", pages)
+    sync_folder(Path(config.docs_dir) / GENERATED_FOLDERS[1], pages)
     return directory
 
 
@@ -209,7 +206,11 @@ MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the calendar and directory markers of stub pages (Material's own docs do the same)."""
+    """Fill the calendar and directory markers of stub pages (Material's own docs do the same),
+    and hand the templates the front matter escaped."""
+    if FRONT_MATTER.match(markdown):  # MkDocs could not read what on_config accepted
+        raise _fail(f"docs/{page.file.src_uri}: the front matter could not be read")
+    page.meta = html_values(page.meta)
     if "<!-- fedsite:" not in markdown or state.calendar is None:
         return markdown
     lang = state.language(config.theme["language"])
@@ -234,25 +235,49 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     state.site_dir = config.site_dir
 
 
+# After static-i18n's on_nav (priority -100), which translates the section titles.
+@event_priority(-200)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Titles from mkdocs.yml's nav and nav_translations, escaped for Material's templates."""
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(vars(item).get("title"), str):  # a title given in mkdocs.yml
+                item.title = html_values(item.title)
+            walk(getattr(item, "children", None) or [])
+
+    walk(nav.items)
+    return nav
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """What our templates show, all of it escaped (MkDocs' theme templates do not escape)."""
     current = state.language(config.theme["language"])
-    env.globals["ui"] = state.ui[current.locale]
-    env.globals["ui_all"] = state.ui
-    env.globals["site_languages"] = state.languages
-    env.globals["current_language"] = current
-    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-    env.globals["language_sitemaps"] = [f"{root}{lang.home}sitemap.xml" for lang in state.languages]
+    state.env = env
     t = state.localizer(current.locale)
     hotlines = state.calendar.data.hotlines if state.calendar else ()
-    env.globals["hotlines"] = [
-        {
-            "display": h.phone.display,
-            "uri": h.phone.uri,
-            "name": t(h.name),
-            "example": h.phone.example,
-        }
-        for h in hotlines
-    ]
+    settings = state.settings
+    env.globals.update(
+        html_values(
+            {
+                "ui": state.ui[current.locale],
+                "ui_all": state.ui,
+                "hotlines": [
+                    {
+                        "display": h.phone.display,
+                        "uri": h.phone.uri,
+                        "name": t(h.name),
+                        "example": h.phone.example,
+                    }
+                    for h in hotlines
+                ],
+                "quick_exit_url": settings.quick_exit_url if settings else "",
+                "icp": asdict(settings.icp) if settings and settings.icp else None,
+            }
+        )
+    )
+    env.globals["site_languages"] = state.languages
+    env.globals["current_language"] = current
     return env
 
 
@@ -261,12 +286,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    sensitive = page.meta.get("sensitive", False)
-    if not isinstance(sensitive, bool):
-        raise _fail(
-            f"{page.file.src_uri}: 'sensitive: {sensitive}' in the front matter must be true or "
-            "false (true keeps the page out of offline caching)"
-        )
+    _content_security_policy(context, page.url)
+    # The language switcher's names come from mkdocs.yml.
+    if "alternate" in config.extra:
+        config.extra["alternate"] = html_values(config.extra["alternate"])
     building = state.language(config.theme["language"])
     written_in = state.language(
         content_locale(getattr(page.file, "localization", None), state.default.locale)
@@ -310,6 +333,53 @@ def on_page_context(
             )
         )
     return context
+
+
+def on_template_context(
+    context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    if template_name == "404.html":  # a page of its own, with no Page object
+        _content_security_policy(context, template_name)
+    return context
+
+
+# Material's partials that write inline scripts, which every page's policy must allow.
+INLINE_SCRIPT_PARTIALS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+)
+
+
+def _content_security_policy(context: dict[str, Any], key: str) -> None:
+    """The page's policy, from the inline scripts its templates write: Material's partials,
+    rendered with the page's own context (one of them holds its relative base URL)."""
+    if state.serving:
+        context["content_security_policy"] = csp.preview_policy()
+        return
+    features = context["config"].theme.get("features") or []
+    scripts = [
+        script
+        for name in INLINE_SCRIPT_PARTIALS
+        for script in csp.inline_scripts(
+            state.env.get_template(name).render({**context, "features": features})
+        )
+    ]
+    state.inline_scripts[key] = scripts
+    context["content_security_policy"] = csp.policy(scripts)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Name what the policy will block on a page (an editor's <script> or onclick in Markdown):
+    a warning, which strict mode turns into a stopped build."""
+    if not state.serving:
+        for item in csp.blocked(output, state.inline_scripts.get(page.url, [])):
+            log.warning(
+                f"docs/{page.file.src_uri}: the site's Content-Security-Policy blocks {item}. "
+                "Pages may not run scripts of their own: put a script in "
+                "docs/assets/javascripts/ and list it under extra_javascript in mkdocs.yml."
+            )
+    return output
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

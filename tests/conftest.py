@@ -37,13 +37,24 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def mkdocs_build(project: Path, site: Path, site_url: str | None = None, **environ: str) -> Build:
-    """Run `mkdocs build --strict` as an editor or CI would, in a subprocess."""
+def mkdocs_build(
+    project: Path, site: Path, site_url: str | None = None, *, strict: bool = True, **environ: str
+) -> Build:
+    """Run `mkdocs build --strict` as an editor or CI would, in a subprocess (without --strict,
+    and with `strict: false` in mkdocs.yml, to see what a page would do if it were built)."""
     env = {**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", **environ}
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *(["--strict"] if strict else []),
+            "-d",
+            str(site),
+        ],
         cwd=project,
         env=env,
         capture_output=True,

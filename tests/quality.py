@@ -91,7 +91,9 @@ def broken_links(site: Path, site_url: str) -> list[str]:
 
 def axe_violations(page, axe_source: str) -> list[str]:
     """Run axe-core on the page loaded in a Playwright page; one line per failing element."""
-    page.add_script_tag(content=axe_source)
+    # Evaluated through the DevTools protocol, which the page's Content-Security-Policy does
+    # not govern (an added <script> element would be blocked, as it should be).
+    page.evaluate(axe_source + "\n;0")
     # hidden-content only ever asks for a manual review (it reports no violations) and costs a
     # third of axe's time on long pages.
     result = page.evaluate(

@@ -172,7 +172,7 @@ def test_every_page_has_the_hotlines_and_the_quick_exit(site: Path, tag: str) ->
         dialled = [a["href"] for a in strip.select("a.fs-hotline")]
         assert "tel:12338" in dialled and "tel:110" in dialled, page
         assert len(dialled) == len(hotlines)
-        exit_link = strip.select_one("a[data-fs-exit]")
+        exit_link = strip.select_one("#fs-quick-exit")
         assert exit_link["href"].startswith("https://"), page
         for key in ("data-leaving", "data-two-more", "data-one-more"):
             said = exit_link[key]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from pages import html_pages, soup, url_path
 from quality import broken_links, heading_problems, missing_alt_text
 
 
@@ -17,3 +19,14 @@ def test_headings_start_at_h1_and_skip_no_level(site: Path) -> None:
 
 def test_every_content_image_has_alt_text(site: Path) -> None:
     assert missing_alt_text(site) == []
+
+
+def test_no_page_shows_its_front_matter_as_text(site: Path) -> None:
+    """Front matter MkDocs could not read turns into a rule and a heading 'description: ...'."""
+    shown = [
+        f"{url_path(site, page)}: {element.name} {element.get_text()[:40]!r}"
+        for page in html_pages(site)
+        for element in soup(page).select("article :is(h1, h2, h3, h4, h5, h6, p)")
+        if re.match(r"\s*(description|title|sensitive|template|hide)\s*:", element.get_text())
+    ]
+    assert shown == []

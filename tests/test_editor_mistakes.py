@@ -83,10 +83,30 @@ def test_page_without_translation_builds_with_a_notice(project: Path, site_url: 
     original = page.select_one('article div[lang="zh-Hans"]')
     assert original and HAN.search(original.get_text())
     assert page.select_one('link[rel="canonical"]')["href"] == site_url + "about/"
-    hreflangs = {link["hreflang"] for link in page.select('head link[rel="alternate"]')}
-    assert hreflangs == {"zh-Hans", "x-default"}
+    sitemap = (build.site / "sitemap.xml").read_text("utf-8")
+    entry = sitemap[sitemap.index(f"<loc>{site_url}about/</loc>") :].split("</url>")[0]
+    assert set(re.findall(r'hreflang="([^"]+)"', entry)) == {"zh-Hans", "x-default"}
     # The untranslated copy is not offered to search engines as an English page.
     assert f"{site_url}en/about/</loc>" not in (build.site / "sitemap.xml").read_text("utf-8")
     # Translated pages are unaffected.
     other = BeautifulSoup((build.site / "en/contacts/index.html").read_text("utf-8"), "lxml")
     assert other.select_one(".fs-notice") is None
+
+
+def test_broken_front_matter_stops_the_build_naming_every_page(project: Path) -> None:
+    """The three mistakes a YAML novice makes most: an unquoted colon, a tab, an open quote."""
+    edit(project / "docs/about.en.md", "description: Who", "description: About us: who")
+    edit(project / "docs/contacts.md", "---\n\n", "\tsensitive: false\n---\n\n")
+    edit(project / "docs/safety.en.md", "description: How", 'description: "How')
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(
+        build,
+        "3 problems",
+        "docs/about.en.md:2:",
+        "[description] not valid YAML",
+        "put the whole text in quotes",
+        "docs/contacts.md:3:1:",
+        "a tab character",
+        "indent with spaces",
+        "docs/safety.en.md:2:14: [description] not valid YAML: a quote is not closed",
+    )

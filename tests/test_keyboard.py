@@ -105,8 +105,10 @@ def test_menu_opens_and_closes_by_keyboard_on_a_phone(browser, server: str) -> N
     assert button["visible"] and button["outline"]
     page.keyboard.press("Enter")
     # Focus moves into the menu once it has slid in.
+    # (A function, not an expression: Playwright evaluates expressions with eval, which the
+    # page's Content-Security-Policy forbids.)
     page.wait_for_function(
-        "document.activeElement.closest('nav.md-nav--primary') !== null"
+        "() => document.activeElement.closest('nav.md-nav--primary') !== null"
         " && document.activeElement.getBoundingClientRect().left >= 0"
     )
     focus = page.evaluate(FOCUS)

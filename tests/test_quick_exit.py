@@ -22,7 +22,7 @@ def context(browser):
 
 
 def exit_url(page) -> str:
-    return page.get_attribute("a[data-fs-exit]", "href")
+    return page.get_attribute("#fs-quick-exit", "href")
 
 
 def stand_in_for_neutral_site(context, url: str, held: list | None = None) -> None:
@@ -60,7 +60,7 @@ def leave_with(page, server: str, action) -> None:
 
 def test_the_button_leaves_and_back_does_not_return(context, server: str) -> None:
     page = open_two_pages(context, server)
-    leave_with(page, server, lambda p: p.click("a[data-fs-exit]"))
+    leave_with(page, server, lambda p: p.click("#fs-quick-exit"))
 
 
 def test_shift_three_times_leaves_and_back_does_not_return(context, server: str) -> None:
@@ -79,7 +79,7 @@ def test_the_button_is_reachable_by_keyboard(context, server: str) -> None:
     def by_keyboard(p):
         for _ in range(30):
             p.keyboard.press("Tab")
-            if p.evaluate("document.activeElement.hasAttribute('data-fs-exit')"):
+            if p.evaluate("document.activeElement.id === 'fs-quick-exit'"):
                 break
         else:
             pytest.fail("Tab never reached the exit button")
@@ -117,7 +117,7 @@ def test_the_page_is_blank_before_the_neutral_site_answers(context, server: str)
     # page whose navigation is held, so it cannot be looked at later.)
     seen = page.evaluate(
         """() => {
-            document.querySelector('a[data-fs-exit]').click();
+            document.querySelector('#fs-quick-exit').click();
             return {
                 shown: [...document.body.children]
                     .filter(e => getComputedStyle(e).display !== 'none')
@@ -145,7 +145,28 @@ def test_it_works_without_the_themes_javascript(context, server: str) -> None:
     context.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
     page = open_two_pages(context, server, "en/safety/")
     assert page.evaluate("typeof window.document$") == "undefined"  # Material did not load
-    leave_with(page, server, lambda p: p.click("a[data-fs-exit]"))
+    leave_with(page, server, lambda p: p.click("#fs-quick-exit"))
+
+
+def test_shift_works_while_the_themes_javascript_is_still_loading(context, server) -> None:
+    """On a slow connection Material's bundle (at the end of the page) arrives last: the quick
+    exit must already listen while the rest of the page is still coming in."""
+    held: list = []
+    context.route("**/assets/javascripts/bundle.*", lambda route: held.append(route))
+    page = context.new_page()
+    stand_in_for_neutral_site(context, "https://www.weather.com.cn/")
+    page.goto(server + "en/contacts/", wait_until="commit")
+    page.wait_for_selector("#fs-quick-exit", state="attached")
+    for _ in range(50):  # until the parser waits for the bundle
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the page never asked for Material's bundle"
+    assert page.evaluate("typeof window.document$") == "undefined"  # it has not run
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("https://www.weather.com.cn/**")
+    assert "Neutral site" in page.content()
 
 
 def test_without_any_javascript_it_is_still_a_link_to_the_neutral_site(browser, server) -> None:
@@ -155,7 +176,7 @@ def test_without_any_javascript_it_is_still_a_link_to_the_neutral_site(browser, 
         page.goto(server + "contacts/")
         url = exit_url(page)
         stand_in_for_neutral_site(context, url)
-        page.click("a[data-fs-exit]")
+        page.click("#fs-quick-exit")
         page.wait_for_url(url + "**")
         assert "Neutral site" in page.content()
     finally:
@@ -174,7 +195,7 @@ def test_screen_readers_hear_each_press_in_the_page_language(
 ) -> None:
     page = context.new_page()
     page.goto(server + path)
-    status = "[data-fs-exit-status]"
+    status = "#fs-quick-exit-status"
     assert page.get_attribute(status, "aria-live") == "polite"
     page.keyboard.press("Shift")
     assert first in page.inner_text(status)

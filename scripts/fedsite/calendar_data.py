@@ -6,6 +6,7 @@ file:line:column, the field, what is wrong and how to fix it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ FILES = (
     "activities",
     "trainings",
 )
+SITE_ANCHOR = re.compile(r"[dm]-\d{4}-\d{2}(-\d{2})?")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -437,7 +439,9 @@ def _courses(checker: Checker, tables, updated_default: dt.date) -> list[Course]
 
 
 def _unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
-    """Activity and course ids share one name space: they make web addresses and UIDs."""
+    """Activity and course ids share one name space, with the ids the site makes from them (a
+    course's sessions, <course>-1, <course>-2...): they become web addresses, anchors and UIDs,
+    and two events with one UID overwrite each other in a calendar app."""
     seen: dict[str, str] = {}
     for name, key in (("activities", "activities"), ("trainings", "trainings")):
         checker = checkers[name]
@@ -450,3 +454,29 @@ def _unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
                     "give each activity its own id",
                 )
             seen.setdefault(item["id"], where)
+    checker = checkers["trainings"]
+    for path, item in items(checker, "trainings"):
+        for n in range(1, len(item["sessions"]) + 1):
+            made = f"{item['id']}-{n}"
+            if made in seen:
+                checker.error(
+                    (*path, "id"),
+                    f"session {n} of this course gets the id '{made}', which is already used "
+                    f"({seen[made]})",
+                    "give the course or the other entry another id",
+                )
+    # A repeating activity's dates are anchored <id>-YYYYMMDD on the month pages, beside the
+    # days' and months' own anchors (d-2026-12-05, m-2026-12).
+    repeating = {
+        item["id"] for _, item in items(checkers["activities"], "activities") if "repeat" in item
+    }
+    checker = checkers["activities"]
+    for path, item in items(checker, "activities"):
+        base, _, date = item["id"].rpartition("-")
+        one_date = base in repeating and len(date) == 8 and date.isdigit()
+        if one_date or SITE_ANCHOR.fullmatch(item["id"]):
+            checker.error(
+                (*path, "id"),
+                f"'{item['id']}' looks like an id the site gives a date or a month",
+                "choose an id that does not end in a date",
+            )

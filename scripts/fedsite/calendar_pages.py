@@ -15,6 +15,7 @@ from functools import cache, cached_property
 
 from fedsite.calendar_data import Activity, SiteData
 from fedsite.directory_paths import place_path
+from fedsite.escaping import markdown_heading
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
 from fedsite.occurrences import Occurrence, all_occurrences
@@ -150,30 +151,29 @@ class CalendarSite:
 
     def _next(self, items, limit: int, t, link, none_key: str) -> str:
         """The next few of `items` in short, or a sentence saying there are none."""
-        return self._compact(items[:limit], t, link) if items else f"<p>{t.ui[none_key]}</p>"
+        return self._compact(items[:limit], t, link) if items else self._note(t.ui[none_key])
+
+    def _note(self, text: str) -> str:
+        return str(self._macros().note(text))
 
     def _upcoming(self, t, link, home, _argument) -> list[str]:
         horizon = self.today + dt.timedelta(weeks=self.settings.upcoming_weeks)
         shown = [o for o in self.upcoming if o.first_day < horizon][: self.settings.upcoming_max]
         blocks = [self._feeds(t, home)]
         if not shown:
-            blocks.append(f"<p>{t.ui['no_upcoming']}</p>")
+            blocks.append(self._note(t.ui["no_upcoming"]))
         for month, items in _group(shown, lambda o: month_start(o.first_day)):
-            blocks.append(f"## {t.month(month)} {{#m-{month:%Y-%m}}}")
+            blocks.append(markdown_heading(2, t.month(month), f"m-{month:%Y-%m}"))
             blocks += self._cards(items, t, link)
         later = [m for m in self.months if shown and m > month_start(shown[-1].first_day)]
         if later:
-            blocks.append(f"## {t.ui['later_months']}")
+            blocks.append(markdown_heading(2, t.ui["later_months"]))
             blocks.append(self._month_links(later, t, link))
         return blocks
 
     def _month_links(self, months, t, link) -> str:
-        items = "".join(
-            f'<li><a href="{link(month_path(m))}">{t.month(m)}</a> '
-            f"{t.bracketed(t.number('activities', len(self.by_month.get(m, []))))}</li>"
-            for m in months
-        )
-        return f'<ul class="fs-months">{items}</ul>'
+        counts = {m: len(items) for m, items in self.by_month.items()}
+        return str(self._macros().month_links(months, counts, t, link, month_path))
 
     def _month(self, t, link, home, argument) -> list[str]:
         month = dt.date.fromisoformat(argument + "-01")
@@ -182,21 +182,14 @@ class CalendarSite:
         weeks = pycalendar.Calendar(t.first_weekday).monthdatescalendar(month.year, month.month)
         blocks = [str(self._macros().month_table(month, weeks, counts, t))]
         index = self.months.index(month) if month in self.months else -1
-        neighbours = []
-        if index > 0:
-            prev = self.months[index - 1]
-            neighbours.append(
-                f'<a href="{link(month_path(prev))}" rel="prev">← {t.month(prev)}</a>'
-            )
-        if 0 <= index < len(self.months) - 1:
-            nxt = self.months[index + 1]
-            neighbours.append(f'<a href="{link(month_path(nxt))}" rel="next">{t.month(nxt)} →</a>')
-        if neighbours:
-            blocks.append(f'<p class="fs-month-nav">{" · ".join(neighbours)}</p>')
+        previous = self.months[index - 1] if index > 0 else None
+        following = self.months[index + 1] if 0 <= index < len(self.months) - 1 else None
+        if previous or following:
+            blocks.append(str(self._macros().month_nav(previous, following, t, link, month_path)))
         if not items:
-            blocks.append(f"<p>{t.ui['no_activities_month']}</p>")
+            blocks.append(self._note(t.ui["no_activities_month"]))
         for day, day_items in _group(items, lambda o: o.first_day):
-            blocks.append(f"## {t.date(day)} {{#d-{day.isoformat()}}}")
+            blocks.append(markdown_heading(2, t.date(day), f"d-{day.isoformat()}"))
             blocks += self._cards(day_items, t, link, jsonld=True, home=home)
         return blocks
 
@@ -207,23 +200,23 @@ class CalendarSite:
         recent = months[: self.settings.recent_months]
         blocks = []
         if not past:
-            blocks.append(f"<p>{t.ui['no_past']}</p>")
+            blocks.append(self._note(t.ui["no_past"]))
         grouped = dict(_group(past, lambda o: month_start(o.first_day)))
         for month in recent:
-            blocks.append(f"## {t.month(month)} {{#m-{month:%Y-%m}}}")
+            blocks.append(markdown_heading(2, t.month(month), f"m-{month:%Y-%m}"))
             blocks.append(self._compact(reversed(grouped[month]), t, link))
         older = [m for m in months[len(recent) :] if m < this_month]
         if older:
-            blocks.append(f"## {t.ui['earlier_months']}")
+            blocks.append(markdown_heading(2, t.ui["earlier_months"]))
             blocks.append(self._month_links(older, t, link))
         return blocks
 
     def _categories(self, t, link, home, _argument) -> list[str]:
         blocks = []
         for category in self.data.categories.values():
-            blocks.append(f"## {t(category.name)} {{#{category.id}}}")
+            blocks.append(markdown_heading(2, t(category.name), category.id))
             if category.description:
-                blocks.append(f"<p>{t.html(category.description)}</p>")
+                blocks.append(self._note(t.html(category.description)))
             blocks.append(self._feeds(t, home, category.id, t(category.name)))
             items = [o for o in self.upcoming if o.activity.category is category]
             blocks.append(
@@ -237,13 +230,9 @@ class CalendarSite:
         for place in self.data.places.values():
             if place.id not in used:
                 continue
-            blocks.append(f"## {t(place.name)} {{#{place.id}}}")
-            facts = [t.html(place.address)]
-            if place.accessibility:
-                facts.append(t.html(place.accessibility))
-            if place.in_directory:
-                facts.append(f'<a href="{link(place_path(place))}">{t.ui["contact_details"]}</a>')
-            blocks.append(f"<p>{'<br>'.join(map(str, facts))}</p>")
+            blocks.append(markdown_heading(2, t(place.name), place.id))
+            directory = link(place_path(place)) if place.in_directory else ""
+            blocks.append(str(self._macros().place_summary(place, t, directory)))
             items = self.upcoming_by_place.get(place.id, [])
             blocks.append(self._next(items, self.settings.per_place, t, link, "no_upcoming_place"))
         return blocks
@@ -252,10 +241,10 @@ class CalendarSite:
         m = self._macros()
         blocks = []
         for course in self.data.courses:
-            blocks.append(f"### {t(course.title)} {{#{course.id}}}")
+            blocks.append(markdown_heading(3, t(course.title), course.id))
             blocks.append(str(m.course(course, self._course_occurrences(course), t, link)))
         if not self.data.courses:
-            blocks.append(f"<p>{t.ui['no_courses']}</p>")
+            blocks.append(self._note(t.ui["no_courses"]))
         return blocks
 
     def _course_occurrences(self, course) -> list[Occurrence]:

@@ -1,8 +1,9 @@
-"""Check the site's data and list what is coming up: the command for editors and CI.
+"""Check the site's data, its pages' front matter and its settings, and list what is coming up:
+the command for editors and CI.
 
-    fedsite-check [--data data] [--today YYYY-MM-DD] [--weeks 4]
+    fedsite-check [--root .] [--today YYYY-MM-DD] [--weeks 4]
 
-Exit code 0 when the data is valid (warnings are printed), 1 when it is not; every problem
+Exit code 0 when everything is valid (warnings are printed), 1 when it is not; every problem
 is printed with file:line:column, field, what is wrong and how to fix it."""
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from fedsite.calendar_data import load_site_data
-from fedsite.dates import ReferenceDateError, page_updated, reference_date
+from fedsite.dates import ReferenceDateError, reference_date
 from fedsite.errors import DataError
 from fedsite.occurrences import all_occurrences, double_bookings
-from fedsite.ui_strings import load_ui_strings
+from fedsite.site_inputs import load_inputs
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -30,15 +30,20 @@ _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def site_languages(mkdocs_yml: Path) -> list[str]:
-    """The locales static-i18n builds, default first, read from mkdocs.yml."""
+def read_config(mkdocs_yml: Path) -> tuple[dict, list[dict]]:
+    """mkdocs.yml's settings, and static-i18n's languages in the order they are written."""
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_IgnoreTags)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
-            langs.sort(key=lambda lang: not lang.get("default"))
-            return [lang["locale"] for lang in langs]
-    return ["zh"]
+            return config, plugin["i18n"]["languages"]
+    return config, [{"locale": "zh", "default": True}]
+
+
+def site_languages(languages: list[dict]) -> list[str]:
+    """The locales static-i18n builds, default first."""
+    built = [lang for lang in languages if lang.get("build", True)]
+    built.sort(key=lambda lang: not lang.get("default"))
+    return [lang["locale"] for lang in built]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,23 +57,31 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root
     try:
         today = reference_date({"SITE_TODAY": args.today} if args.today else os.environ)
-        languages = site_languages(root / "mkdocs.yml")
-        load_ui_strings(root / "data" / "ui.yml", languages)
-        data = load_site_data(
-            root / "data", languages, lambda path: page_updated(path, today), root / "docs"
-        )
-    except DataError as exc:
-        print(exc.report(root), file=sys.stderr)
-        return 1
     except ReferenceDateError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    config, i18n_languages = read_config(root / "mkdocs.yml")
+    languages = site_languages(i18n_languages)
+    theme = config.get("theme") or {}
+    inputs = load_inputs(
+        config_file=root / "mkdocs.yml",
+        config=config,
+        i18n_languages=i18n_languages,
+        locales=languages,
+        docs_dir=root / config.get("docs_dir", "docs"),
+        templates=root / theme["custom_dir"] if theme.get("custom_dir") else None,
+        today=today,
+    )
+    problems, data = inputs.problems, inputs.data
+    if problems:
+        print(DataError(problems).report(root), file=sys.stderr)
         return 1
     occurrences = all_occurrences(data)
     print(
         f"Checked {root / 'data'}: {len(data.townships)} townships and streets, "
         f"{len(data.places)} places, {len(data.hotlines)} hotlines, {len(data.categories)} kinds "
         f"of activity, {len(data.activities)} activities and sessions, "
-        f"{len(data.courses)} courses. No problems."
+        f"{len(data.courses)} courses; pages' front matter and mkdocs.yml's settings. No problems."
     )
     warnings = [w.format(root) for w in data.warnings] + [
         f"'{a.activity.id}' and '{b.activity.id}' are both at '{a.activity.venue.id}' at "

@@ -7,12 +7,20 @@ the data stage. The tests parse every file we write with icalendar and vobject."
 
 from __future__ import annotations
 
-_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+import re
+
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+# Characters some parsers read as line breaks (str.splitlines splits on \x0b, \x0c, \x1c-\x1e,
+# \x85, \u2028, \u2029) or that RFC 5545 forbids in TEXT (other controls). The data check
+# refuses them; this is the second lock, at the sink.
+_NOT_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped."""
-    return value.translate(_TEXT_ESCAPES)
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped; other
+    control characters become spaces."""
+    escaped = value.replace("\r\n", "\n").translate(_TEXT_ESCAPES)
+    return _NOT_TEXT.sub(" ", escaped)
 
 
 def fold(line: str) -> bytes:

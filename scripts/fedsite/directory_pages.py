@@ -12,6 +12,7 @@ from functools import cached_property
 from fedsite.calendar_pages import CalendarSite, relative_link
 from fedsite.contacts_data import DIRECTORY_KINDS, Place, Township
 from fedsite.directory_paths import place_path, township_path, vcard_path
+from fedsite.escaping import markdown_heading
 from fedsite.languages import absolute_url
 from fedsite.localize import Localizer
 from fedsite.templates import macros
@@ -84,7 +85,7 @@ class DirectorySite:
         for place in self.listed:
             if place.kind == "district-federation":
                 blocks += self._card(place, t, link, home)
-        blocks.append(f"## {t.ui['find_township']} {{#townships}}")
+        blocks.append(markdown_heading(2, t.ui["find_township"], "townships"))
         counts = {tid: len(places) for tid, places in self.by_township.items()}
         blocks.append(
             str(self._macros.township_list(self.townships, counts, t, link, township_path))
@@ -112,7 +113,7 @@ class DirectorySite:
             self.jsonld(place, t, home),
         )
         # A Markdown heading, so the page's table of contents lists the places.
-        return [f"## {t(place.name)} {{#{place.id}}}", str(card)]
+        return [markdown_heading(2, t(place.name), place.id), str(card)]
 
     def jsonld(self, place: Place, t: Localizer, home: str) -> dict:
         federation = place.kind in ("district-federation", "federation")

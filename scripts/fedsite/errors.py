@@ -38,3 +38,10 @@ class DataError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the site's data:"
         return "\n".join([head, *(f"  {p.format(root)}" for p in self.problems)])
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value quoted in a message: one line, and never the whole of a runaway paste."""
+    text = " ".join(str(value).split())
+    text = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -10,13 +10,29 @@ from pathlib import Path
 
 import yaml
 
+from fedsite.escaping import markdown_heading
+
+# The folders under docs/ that hold generated pages (git-ignores them too).
+GENERATED_FOLDERS = ("activities/months", "contacts")
+
+
+def editors_pages(docs_dir: Path) -> list[Path]:
+    """The Markdown pages editors write: every page but the generated ones (whose front matter
+    the engine writes with yaml.safe_dump, from checked data)."""
+    generated = [docs_dir / folder for folder in GENERATED_FOLDERS]
+    return [
+        page
+        for page in docs_dir.rglob("*.md")
+        if not any(page.is_relative_to(folder) for folder in generated)
+    ]
+
 
 def stub(title: str, description: str, marker: str, *, searchable: bool) -> str:
     meta: dict = {"title": title, "description": description}
     if not searchable:
         meta["search"] = {"exclude": True}
     meta = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n\n# {title}\n\n<!-- fedsite:{marker} -->\n"
+    return f"---\n{meta}---\n\n{markdown_heading(1, title)}\n\n<!-- fedsite:{marker} -->\n"
 
 
 def sync_folder(folder: Path, pages: dict[str, str]) -> None:

@@ -4,6 +4,10 @@
  * it back. Standalone on purpose: it must work before, and without, the theme's JavaScript.
  * Without any JavaScript the button is still a plain link to the neutral site.
  * Strings come from the button's data attributes, in the page's language.
+ *
+ * The page loads this file in <head>, before anything else runs, so it listens for Shift from
+ * the start. It finds the button and its status line by their ids, which the site's templates
+ * give them ahead of any page content, so no markup further down the page can stand in for them.
  */
 (function () {
   "use strict";
@@ -13,11 +17,11 @@
   var timer = null;
 
   function button() {
-    return document.querySelector("[data-fs-exit]");
+    return document.getElementById("fs-quick-exit");
   }
 
   function say(text) {
-    var status = document.querySelector("[data-fs-exit-status]");
+    var status = document.getElementById("fs-quick-exit-status");
     if (status) status.textContent = text || "";
   }
 
@@ -50,8 +54,8 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target;
-    if (target && target.closest && target.closest("[data-fs-exit]")) {
+    var link = button();
+    if (link && event.target instanceof Node && link.contains(event.target)) {
       event.preventDefault();
       leave();
     }
