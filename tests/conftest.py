@@ -67,7 +67,15 @@ def mkdocs_build(
 def fedsite_check(project: Path) -> subprocess.CompletedProcess:
     """Run the editors' check command on a project, with the tests' pinned "today"."""
     return subprocess.run(
-        [sys.executable, "-m", "fedsite.check_data", "--root", str(project), "--today", SITE_TODAY],
+        [
+            sys.executable,
+            "-m",
+            "fedsite.check_command",
+            "--root",
+            str(project),
+            "--today",
+            SITE_TODAY,
+        ],
         capture_output=True,
         text=True,
         check=False,

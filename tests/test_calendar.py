@@ -73,14 +73,26 @@ def test_dates_and_times_are_localized(site: Path) -> None:
     assert odd == []
 
 
+def activity_dates(site: Path, activity_id: str) -> list[dict]:
+    """The JSON-LD of every occurrence of an activity, from every month page."""
+    found = []
+    for page in sorted((site / "activities/months").glob("*/index.html")):
+        for card in soup(page).select(f'div.fs-event[data-activity="{activity_id}"]'):
+            found.append(json.loads(card.select_one('script[type="application/ld+json"]').string))
+    return found
+
+
 def test_every_event_has_what_a_resident_needs(site: Path) -> None:
     for prefix in LANGUAGES.values():
         for card in cards(site, prefix):
             assert card.get("id"), card
             assert card.select_one("time[datetime]")
             assert len(card.select("dl.fs-facts dt")) >= 3  # when, where, kind at least
-            assert card.select_one('a[href$=".ics"]')
             data = json.loads(card.select_one('script[type="application/ld+json"]').string)
+            # "Add to calendar" while the activity has dates to come: past ones stay in the
+            # feeds, and on the archive page, but get no file of their own.
+            ended = max(e["endDate"] for e in activity_dates(site, card["data-activity"]))
+            assert bool(card.select_one('a[href$=".ics"]')) == (ended[:10] >= TODAY.isoformat())
             assert data["@type"] == "Event" and data["location"]["address"]
             status = card["data-status"]
             expected = {
@@ -205,8 +217,17 @@ def test_training_courses_list_their_sessions(site: Path) -> None:
         assert courses
         for course in courses:
             assert course.select("ol.fs-sessions li time[datetime]")
-            ics = course.select_one('a[href$=".ics"]')["href"]
-            assert (site / prefix / "training" / ics).resolve().is_file()
+            last = max(t["datetime"] for t in course.select("ol.fs-sessions li time"))
+            ics = course.select_one('a[href$=".ics"]')
+            assert bool(ics) == (last[:10] >= TODAY.isoformat()), course
+            if ics:
+                assert (site / prefix / "training" / ics["href"]).resolve().is_file()
+    # Some courses are still to come and some are over, so both cases above were seen.
+    offered = [
+        bool(c.select_one('a[href$=".ics"]'))
+        for c in soup(site / "training/index.html").select("div.fs-course")
+    ]
+    assert any(offered) and not all(offered)
 
 
 @pytest.fixture(scope="module")

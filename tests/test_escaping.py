@@ -9,14 +9,14 @@ import copy
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from fedsite import csp
-from fedsite.content_lines import text as ics_text
-from fedsite.errors import DataError
-from fedsite.escaping import html_values, markdown_heading, markdown_text
-from fedsite.site_settings import https_url, load_settings
+from fedsite.inputs.errors import DataError
+from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
+from fedsite.inputs.settings import https_url, load_settings
+from fedsite.output import csp
+from fedsite.output.content_lines import text as ics_text
+from fedsite.output.escaping import html_values, markdown_heading, markdown_text
 from icalendar import Calendar
 from markupsafe import Markup
 
@@ -92,14 +92,7 @@ def test_ics_text_has_no_line_breaks_a_parser_could_split_on() -> None:
 # -- mkdocs.yml -----------------------------------------------------------------------------
 
 
-class _Tags(yaml.SafeLoader):
-    pass
-
-
-_Tags.add_multi_constructor("", lambda loader, suffix, node: None)
-_Tags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Tags)
-I18N = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
+CONFIG, LANGUAGES = read_mkdocs_yml(ROOT / "mkdocs.yml")
 
 
 def line_of(start: str) -> int:
@@ -109,7 +102,7 @@ def line_of(start: str) -> int:
 
 def settings_problems(config: dict, languages: list | None = None) -> list[str]:
     try:
-        load_settings(config, languages or I18N["languages"], ROOT / "mkdocs.yml")
+        load_settings(config, languages or LANGUAGES, ROOT / "mkdocs.yml")
     except DataError as exc:
         return [p.format(ROOT) for p in exc.problems]
     return []
@@ -197,7 +190,7 @@ def test_a_settings_mistake_names_its_line(change, where: str, message: str) -> 
 
 
 def test_a_language_name_in_the_switcher_must_be_plain_text() -> None:
-    languages = copy.deepcopy(I18N["languages"])
+    languages = copy.deepcopy(LANGUAGES)
     languages[1]["name"] = "<b>English</b>"
     found = settings_problems(CONFIG, languages)
     assert len(found) == 1 and "[plugins.i18n.languages.1.name]" in found[0]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from fedsite.errors import DataError
-from fedsite.front_matter import check_pages, read_front_matter
-from fedsite.generated_pages import editors_pages
+from fedsite.inputs.errors import DataError
+from fedsite.inputs.front_matter import check_pages, read_front_matter
+from fedsite.output.generated_pages import editors_pages
 
 SCHEMAS = ROOT / "data" / "schemas"
 TEMPLATES = ROOT / "overrides"

@@ -295,7 +295,16 @@ def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str,
         page.goto(server + path)
     page.locator("label[for='__palette_1']").first.click()
     page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("12338")
+    # A query typed before the search worker has loaded its index is dropped: wait for it.
+    ready = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']"
+    )
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent.trim() === t",
+        arg=ready,
+    )
+    page.locator("input.md-search__input").press_sequentially("12338")
     page.wait_for_selector(".md-search-result__item")
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_load_state("load")

@@ -17,10 +17,13 @@ import platform
 import random
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -116,48 +119,10 @@ def make_project(target: Path, places: int, activities: int) -> None:
 
 def data_stage(project: Path) -> tuple[float, int, dict[str, float]]:
     """Load, check, expand and render every calendar and directory page, feed and vCard in
-    both languages, without MkDocs, in a child process (so its memory is its own). Returns
-    the total, the number of occurrences and the time of each part."""
-    code = f"""
-import sys, time, tempfile, datetime as dt
-from pathlib import Path
-start = time.perf_counter()
-from fedsite.calendar_data import load_site_data
-from fedsite.calendar_pages import CalendarSite
-from fedsite.calendar_feeds import write_feeds
-from fedsite.directory_pages import DirectorySite
-from fedsite.vcard import place_vcard
-from fedsite.localize import Localizer
-from fedsite.ui_strings import load_ui_strings
-root = Path({str(project)!r})
-today = dt.date.fromisoformat({TODAY!r})
-ui = load_ui_strings(root / "data/ui.yml", ["zh", "en"])
-data = load_site_data(root / "data", ["zh", "en"], lambda p: today)
-site = CalendarSite(data, today, "https://example.org/")
-directory = DirectorySite(site)
-n = len(site.occurrences)
-out = Path(tempfile.mkdtemp())
-parts = {{"load": time.perf_counter() - start, "pages": 0.0, "files": 0.0}}
-for lang, home in (("zh", ""), ("en", "en/")):
-    mark = time.perf_counter()
-    t = Localizer(lang, "zh", {{"zh": "zh-Hans", "en": "en"}}, ui[lang])
-    for view in ("upcoming", "past", "categories", "places"):
-        site.render(view, "", t, home + "activities/", home)
-    for month in site.months:
-        site.render("month", f"{{month:%Y-%m}}", t, home + "activities/months/x/", home)
-    directory.render("directory", "", t, home + "contacts/", home)
-    for township in directory.townships:
-        directory.render("township", township.id, t, home + "contacts/x/", home)
-    parts["pages"] += time.perf_counter() - mark
-    mark = time.perf_counter()
-    write_feeds(site, out / home, t, home)
-    for place in directory.listed:
-        (out / f"{{place.id}}.{{lang}}.vcf").write_bytes(place_vcard(place, t, "https://x/", "x"))
-    parts["files"] += time.perf_counter() - mark
-print(time.perf_counter() - start, n, parts["load"], parts["pages"], parts["files"])
-"""
+    both languages through the engine's entry point, without MkDocs, in a child process (so
+    its memory is its own). Returns the total, the number of occurrences and each part."""
     result = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, __file__, "--data-stage", str(project)],
         capture_output=True,
         text=True,
         check=True,
@@ -166,6 +131,37 @@ print(time.perf_counter() - start, n, parts["load"], parts["pages"], parts["file
     seconds, count, load, pages, files = result.stdout.split()
     parts = {"load": float(load), "pages": float(pages), "files": float(files)}
     return float(seconds), int(count), parts
+
+
+def run_data_stage(project: Path) -> None:
+    """The child process of data_stage: prints total, occurrences, load, pages, files."""
+    start = time.perf_counter()
+    from fedsite import paths
+    from fedsite.check_command import load
+
+    site = load(project, dt.date.fromisoformat(TODAY))
+    count = len(site.schedule.occurrences)
+    parts = {"load": time.perf_counter() - start, "pages": 0.0, "files": 0.0}
+    out = Path(tempfile.mkdtemp())
+    docs = project / "docs"
+    mark = time.perf_counter()
+    site.write_stub_pages(docs)
+    parts["pages"] += time.perf_counter() - mark
+    for lang in site.languages:
+        mark = time.perf_counter()
+        for page in sorted(docs.rglob("*.md")):
+            text = page.read_text("utf-8")
+            if "<!-- fedsite:" in text and page.suffixes[:-1] in ([], [f".{lang.locale}"]):
+                source = page.relative_to(docs).as_posix().split(".")[0] + ".md"
+                site.render(text, lang.locale, lang.home + paths.page(source))
+        parts["pages"] += time.perf_counter() - mark
+        mark = time.perf_counter()
+        for path, data in site.files(lang.locale).items():
+            target = out / lang.home / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        parts["files"] += time.perf_counter() - mark
+    print(time.perf_counter() - start, count, parts["load"], parts["pages"], parts["files"])
 
 
 def full_build(project: Path) -> tuple[float, float]:
@@ -184,6 +180,54 @@ def full_build(project: Path) -> tuple[float, float]:
     return seconds, max(peak, before) / 1024
 
 
+def serve_update(project: Path) -> float:
+    """`mkdocs serve` on the project: once it serves, one activity's title changes in
+    data/activities.yml; seconds until the page that shows it has the new title."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        for line in process.stderr:
+            if "Serving on" in line:
+                break
+        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
+        data = project / "data" / "activities.yml"
+        text = data.read_text("utf-8")
+        first = yaml.safe_load(text)["activities"][0]
+        page = f"http://127.0.0.1:{port}/activities/months/{first['date'][:7]}/"
+        marker = f"PREVIEW{time.time_ns()}"
+        start = time.perf_counter()
+        data.write_text(text.replace(first["title"]["zh"], marker, 1), encoding="utf-8")
+        while marker not in _fetch(page):
+            if time.perf_counter() - start > 300:
+                raise TimeoutError("the preview did not update in 5 minutes")
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
 def machine() -> str:
     cpu = platform.machine()
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -197,7 +241,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--activities", type=int, default=7000)
     parser.add_argument("--places", type=int, default=600)
+    parser.add_argument("--data-stage", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.data_stage:
+        run_data_stage(args.data_stage)
+        return
     print(f"Calendar scale benchmark on {machine()}")
     print(
         f"{'activities':>10} {'occurrences':>12} {'data stage':>11} {'(load':>7} {'pages':>6} "

@@ -1,0 +1,327 @@
+"""The calendar's data, checked and modelled: kinds of activity, organisers, activities (single,
+several days, repeating) and training courses with their sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fedsite.calendar.occurrences import series_dates
+from fedsite.inputs.checker import Checker, check_unique, items
+from fedsite.inputs.yaml_source import FieldPath
+from fedsite.model import (
+    Activity,
+    Category,
+    Change,
+    Course,
+    Organiser,
+    Place,
+    Registration,
+    Repeat,
+)
+
+SITE_ANCHOR = re.compile(r"[dm]-\d{4}-\d{2}(-\d{2})?")
+
+
+def categories(checker: Checker) -> dict[str, Category]:
+    check_unique(checker, "categories", "category")
+    return {
+        item["id"]: Category(
+            item["id"], checker.text(item, path, "name"), checker.text(item, path, "description")
+        )
+        for path, item in items(checker, "categories")
+    }
+
+
+def organisers(checker: Checker) -> dict[str, Organiser]:
+    check_unique(checker, "organisers", "organiser")
+    return {
+        item["id"]: Organiser(item["id"], checker.text(item, path, "name"))
+        for path, item in items(checker, "organisers")
+    }
+
+
+def _registration(checker: Checker, item: dict, path: FieldPath) -> Registration | None:
+    reg = item.get("registration")
+    if reg is None:
+        return None
+    rpath = (*path, "registration")
+    cost = reg.get("cost")
+    return Registration(
+        how=checker.text(reg, rpath, "how"),
+        deadline=checker.date(reg.get("deadline"), (*rpath, "deadline")),
+        places=reg.get("places"),
+        free=cost == "free",
+        cost=checker.text(reg, rpath, "cost") if isinstance(cost, dict) else None,
+    )
+
+
+def _when(checker: Checker, item: dict, path: FieldPath):
+    """date, start, end, last day; with the checks that concern them."""
+    day = checker.date(item["date"], (*path, "date"))
+    end_date = checker.date(item.get("end_date"), (*path, "end_date"))
+    start, end = checker.time(item.get("start")), checker.time(item.get("end"))
+    if item.get("all_day"):
+        if start or end:
+            checker.error(
+                (*path, "start" if start else "end"),
+                "an all-day event has no start or end time",
+                "remove start and end, or remove all_day",
+            )
+            start = end = None
+    elif start is None or end is None:
+        checker.error(
+            (*path, "end" if start else "date"),
+            "missing start or end time",
+            'give both, e.g. start: "09:00" and end: "11:30", or all_day: true',
+        )
+    if day and end_date and end_date < day:
+        checker.error(
+            (*path, "end_date"),
+            f"end_date {end_date} is before date {day}",
+            "swap them, or correct the end date",
+        )
+    elif day and start and end and (end_date or day) == day and end <= start:
+        checker.error(
+            (*path, "end"),
+            f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
+            "check the times (24-hour clock: 2 pm is 14:00)",
+        )
+    return day, start, end, end_date or day
+
+
+def _repeat(
+    checker: Checker, item: dict, path: FieldPath, day: dt.date | None, start: dt.time | None
+) -> Repeat | None:
+    rep = item.get("repeat")
+    if rep is None:
+        return None
+    rpath = (*path, "repeat")
+    until = checker.date(rep.get("until"), (*rpath, "until"))
+    if ("until" in rep) == ("count" in rep):
+        checker.error(
+            rpath,
+            "give either until (a last date) or count (a number of times)",
+            "add 'until: YYYY-MM-DD' or 'count: N', not both",
+        )
+    if until and day and until < day:
+        checker.error(
+            (*rpath, "until"), f"until {until} is before the first date {day}", "correct the date"
+        )
+    weekday = rep.get("weekday")
+    if weekday and rep["frequency"] != "monthly":
+        checker.error(
+            (*rpath, "weekday"),
+            "weekday is for monthly events",
+            "weekly events repeat on the weekday of their date: remove it",
+        )
+    repeat = Repeat(
+        frequency=rep["frequency"],
+        interval=rep.get("interval", 1),
+        weekday=weekday,
+        until=until,
+        count=rep.get("count"),
+        exceptions=tuple(
+            d
+            for i, v in enumerate(rep.get("except", []))
+            if (d := checker.date(v, (*rpath, "except", i)))
+        ),
+        changes=tuple(_changes(checker, rep, rpath, "end_date" in item)),
+    )
+    if day is None or checker.problems:
+        return repeat
+    dates = set(series_dates(repeat, day, start))
+    if day not in dates:
+        checker.error(
+            (*path, "date"),
+            f"{day} is not a {weekday} date",
+            "set date to the first date the event happens",
+        )
+    for i, exception in enumerate(repeat.exceptions):
+        if exception not in dates:
+            checker.error(
+                (*rpath, "except", i),
+                f"the event does not repeat on {exception}",
+                "check the date against the repeat rule",
+            )
+    for i, change in enumerate(repeat.changes):
+        if change.date not in dates:
+            checker.error(
+                (*rpath, "changes", i, "date"),
+                f"the event does not repeat on {change.date}",
+                "give the date the occurrence was due",
+            )
+    return repeat
+
+
+def _changes(checker: Checker, rep: dict, rpath: FieldPath, multi_day: bool):
+    for i, change in enumerate(rep.get("changes", [])):
+        cpath = (*rpath, "changes", i)
+        moved = change.get("moved_to")
+        if ("status" in change) == (moved is not None):
+            checker.error(
+                cpath, "a change needs either status: cancelled or moved_to", "give one of them"
+            )
+        day = checker.date(change["date"], (*cpath, "date"))
+        if day is None:
+            continue
+        start = checker.time(moved.get("start")) if moved else None
+        end = checker.time(moved.get("end")) if moved else None
+        if (start is None) != (end is None):
+            checker.error(
+                (*cpath, "moved_to", "end" if start else "start"),
+                "a date moved to other times needs both start and end",
+                'give both, e.g. start: "14:00" and end: "15:30"',
+            )
+        elif start and end and end <= start and not multi_day:
+            checker.error(
+                (*cpath, "moved_to", "end"),
+                f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
+                "check the times (24-hour clock: 2 pm is 14:00)",
+            )
+        yield Change(
+            date=day,
+            cancelled=change.get("status") == "cancelled",
+            moved_date=checker.date(moved["date"], (*cpath, "moved_to", "date")) if moved else None,
+            moved_start=start,
+            moved_end=end,
+            note=checker.text(change, cpath, "note"),
+        )
+
+
+def _about(checker: Checker, item: dict, path: FieldPath, tables, updated_default) -> dict:
+    """What activities and courses share: kind, organiser, texts, sign-up, last change."""
+    categories, _places, organisers = tables
+    return {
+        "category": checker.reference(
+            categories, item["category"], (*path, "category"), "category", "categories.yml"
+        ),
+        "organiser": checker.reference(
+            organisers, item.get("organiser"), (*path, "organiser"), "organiser", "organisers.yml"
+        ),
+        "description": checker.text(item, path, "description"),
+        "audience": checker.text(item, path, "audience"),
+        "accessibility": checker.text(item, path, "accessibility"),
+        "registration": _registration(checker, item, path),
+        "updated": checker.date(item.get("updated"), (*path, "updated")) or updated_default,
+    }
+
+
+def _venue(checker: Checker, places, item: dict, path: FieldPath) -> Place | None:
+    return checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
+
+
+def activities(checker: Checker, tables, updated_default: dt.date) -> list[Activity]:
+    out = []
+    for path, item in items(checker, "activities"):
+        before = len(checker.problems)
+        about = _about(checker, item, path, tables, updated_default)
+        venue = _venue(checker, tables[1], item, path)
+        zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
+        day, start, end, last = _when(checker, item, path)
+        repeat = _repeat(checker, item, path, day, start)
+        if len(checker.problems) > before:
+            continue
+        out.append(
+            Activity(
+                id=item["id"],
+                title=checker.text(item, path, "title"),
+                venue=venue,
+                date=day,
+                start=start,
+                end=end,
+                end_date=last,
+                timezone=zone or venue.timezone,
+                status=item.get("status", "scheduled"),
+                repeat=repeat,
+                **about,
+            )
+        )
+    return out
+
+
+def courses(checker: Checker, tables, updated_default: dt.date) -> list[Course]:
+    out = []
+    for path, item in items(checker, "trainings"):
+        before = len(checker.problems)
+        about = _about(checker, item, path, tables, updated_default)
+        status = item.get("status", "scheduled")
+        sessions = []
+        for n, session in enumerate(item["sessions"], start=1):
+            spath = (*path, "sessions", n - 1)
+            venue = _venue(checker, tables[1], session, spath)
+            day, start, end, last = _when(checker, session, spath)
+            if len(checker.problems) > before:
+                continue
+            sessions.append(
+                Activity(
+                    id=f"{item['id']}-{n}",
+                    title=checker.text(session, spath, "title"),
+                    venue=venue,
+                    date=day,
+                    start=start,
+                    end=end,
+                    end_date=last,
+                    timezone=venue.timezone,
+                    status=session.get("status", status),
+                    repeat=None,
+                    course_id=item["id"],
+                    **about,
+                )
+            )
+        if len(checker.problems) > before:
+            continue
+        out.append(
+            Course(
+                id=item["id"],
+                title=checker.text(item, path, "title"),
+                status=status,
+                sessions=tuple(sessions),
+                **about,
+            )
+        )
+    return out
+
+
+def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
+    """Activity and course ids share one name space, with the ids the site makes from them (a
+    course's sessions, <course>-1, <course>-2...): they become web addresses, anchors and UIDs,
+    and two events with one UID overwrite each other in a calendar app."""
+    seen: dict[str, str] = {}
+    for name, key in (("activities", "activities"), ("trainings", "trainings")):
+        checker = checkers[name]
+        for path, item in items(checker, key):
+            where = f"{name}.yml line {checker.source.where(path)[0]}"
+            if item["id"] in seen:
+                checker.error(
+                    (*path, "id"),
+                    f"the id '{item['id']}' is already used ({seen[item['id']]})",
+                    "give each activity its own id",
+                )
+            seen.setdefault(item["id"], where)
+    checker = checkers["trainings"]
+    for path, item in items(checker, "trainings"):
+        for n in range(1, len(item["sessions"]) + 1):
+            made = f"{item['id']}-{n}"
+            if made in seen:
+                checker.error(
+                    (*path, "id"),
+                    f"session {n} of this course gets the id '{made}', which is already used "
+                    f"({seen[made]})",
+                    "give the course or the other entry another id",
+                )
+    # A repeating activity's dates are anchored <id>-YYYYMMDD on the month pages, beside the
+    # days' and months' own anchors (d-2026-12-05, m-2026-12).
+    repeating = {
+        item["id"] for _, item in items(checkers["activities"], "activities") if "repeat" in item
+    }
+    checker = checkers["activities"]
+    for path, item in items(checker, "activities"):
+        base, _, date = item["id"].rpartition("-")
+        one_date = base in repeating and len(date) == 8 and date.isdigit()
+        if one_date or SITE_ANCHOR.fullmatch(item["id"]):
+            checker.error(
+                (*path, "id"),
+                f"'{item['id']}' looks like an id the site gives a date or a month",
+                "choose an id that does not end in a date",
+            )

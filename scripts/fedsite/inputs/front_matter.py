@@ -1,0 +1,92 @@
+"""A page's front matter (the fields between the two `---` lines at its top), read as strictly
+as the data files: the same safe YAML loading, the same messages (file:line:column, field, what
+is wrong, how to fix it), and a schema (data/schemas/front-matter.schema.json).
+
+MkDocs reads front matter leniently: invalid YAML makes it show the fields as the page's text,
+without a word. So every page is checked before the build, and a mistake stops it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from fedsite.inputs.errors import DataError, Problem
+from fedsite.inputs.schema_check import check_against_schema
+from fedsite.inputs.yaml_source import YamlSource, load_yaml_text, read_text
+
+# The pattern MkDocs finds front matter with (mkdocs.utils.meta.YAML_RE): what it does not
+# match, MkDocs renders as text.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+SCHEMA = "front-matter.schema.json"
+# A sentence ends, and more text follows: "。再" or ". More".
+_SECOND_SENTENCE = re.compile(r"[。！？]\s*\S|[.!?]\s+[A-Z0-9\"“‘(]")
+START = "start the page with three lines: '---', 'description: one sentence about the page', '---'"
+
+
+def read_front_matter(path: Path, schema_dir: Path, templates: Path | None) -> dict[str, Any]:
+    """The page's front matter, checked; DataError with every problem otherwise."""
+    text = read_text(path)
+    if not text.startswith("---"):
+        raise DataError([Problem(path, 1, 1, "", "the page has no front matter", START)])
+    found = FRONT_MATTER.match(text)
+    if found is None:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "the front matter has no closing '---' line, so the page would show its "
+                    "fields as text",
+                    "add a line with three hyphens '---' after the last field",
+                )
+            ]
+        )
+    source = load_yaml_text(found[1], path, first_line=2)
+    if not isinstance(source.data, dict):
+        raise DataError([Problem(path, 2, 1, "", "the front matter must be fields", START)])
+    problems = check_against_schema(source, schema_dir, SCHEMA)
+    if not problems:
+        problems = _rules(source, templates)
+    if problems:
+        raise DataError(problems)
+    return source.data
+
+
+def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
+    """What the schema cannot say."""
+    problems = []
+    description = source.data["description"]
+    if _SECOND_SENTENCE.search(description.strip()):
+        problems.append(
+            source.problem(
+                ("description",),
+                "the description is more than one sentence",
+                "keep one sentence that says what the page is for; the page itself says more",
+            )
+        )
+    template = source.data.get("template")
+    if template and templates is not None and not (templates / template).is_file():
+        known = ", ".join(sorted(p.name for p in templates.glob("*.html")))
+        problems.append(
+            source.problem(
+                ("template",),
+                f"there is no page layout '{template}' in {templates.name}/",
+                f"use one of: {known}",
+            )
+        )
+    return problems
+
+
+def check_pages(pages: Iterable[Path], schema_dir: Path, templates: Path | None) -> list[Problem]:
+    """Every problem in every page's front matter, so an editor sees them all at once."""
+    problems: list[Problem] = []
+    for page in sorted(pages):
+        try:
+            read_front_matter(page, schema_dir, templates)
+        except DataError as exc:
+            problems += exc.problems
+    return problems

@@ -1,0 +1,80 @@
+"""When each file last changed: its last git commit, read from one `git log` over the history
+(not a subprocess per page), in Wanzhou time. A file changed since its last commit, or not yet
+committed, changed "today" (the build's reference date).
+
+Written by hand rather than with mkdocs-git-revision-date-localized-plugin: that plugin runs
+git for each page, falls back to the clock for files git does not track, and is a MkDocs plugin
+(the engine must not depend on MkDocs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
+
+
+class HistoryError(RuntimeError):
+    """git is there but failed: the dates would be wrong, so the build stops."""
+
+
+@dataclass
+class History:
+    today: dt.date
+    top: Path | None = None  # the repository's top folder; None outside a repository
+    dates: dict[str, dt.date] = field(default_factory=dict)  # path from `top` -> last commit
+    changed: set[str] = field(default_factory=set)  # modified or untracked since then
+
+    @classmethod
+    def read(cls, folder: Path, today: dt.date) -> History:
+        top = _git(folder, "rev-parse", "--show-toplevel")
+        if top is None:
+            return cls(today)  # not a repository (a downloaded copy): every date is today
+        history = cls(today, Path(top.strip()))
+        stamp = None
+        log = _git(folder, "-c", "core.quotepath=off", "log", "--format=%x01%ct", "--name-only")
+        for line in (log or "").splitlines():
+            if line.startswith("\x01"):
+                stamp = dt.datetime.fromtimestamp(int(line[1:]), SITE_TIMEZONE).date()
+            elif line and stamp is not None:
+                history.dates.setdefault(line, stamp)  # newest first: the first one counts
+        status = _git(folder, "-c", "core.quotepath=off", "status", "--porcelain", "-uall")
+        for line in (status or "").splitlines():
+            history.changed.add(line[3:].split(" -> ")[-1])
+        return history
+
+    @property
+    def available(self) -> bool:
+        return self.top is not None
+
+    def updated(self, path: Path) -> dt.date:
+        """The date `path` last changed: its last commit, or today if changed since."""
+        if self.top is None:
+            return self.today
+        try:
+            key = path.resolve().relative_to(self.top.resolve()).as_posix()
+        except ValueError:  # outside the repository
+            return self.today
+        if key in self.changed:
+            return self.today
+        return self.dates.get(key, self.today)
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """git's output; None if git is missing or `folder` is in no repository."""
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=folder, capture_output=True, text=True, check=False
+        )
+    except OSError:  # no git on this machine
+        return None
+    if result.returncode != 0:
+        if "not a git repository" in result.stderr:
+            return None
+        if "does not have any commits" in result.stderr:
+            return ""
+        raise HistoryError(f"git {args[-1]} failed in {folder}: {result.stderr.strip()}")
+    return result.stdout

@@ -1,0 +1,153 @@
+"""Check an editor's YAML against its JSON Schema (data/schemas/), as problems an editor can act
+on: file:line:column, field, what is wrong, how to fix it. The schemas are the one description
+of each file's shape; editors' editors read them too, for completion."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import jsonschema_rs
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from fedsite.inputs.errors import Problem, shorten
+from fedsite.inputs.yaml_source import YamlSource
+
+TYPE_NAMES = {
+    "string": "text",
+    "object": "a group of fields",
+    "array": "a list (lines starting with '- ')",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def ecma_regex(pattern: str) -> re.Pattern:
+    r"""A JSON Schema pattern (an ECMA-262 regular expression) for Python's re module.
+
+    In ECMA-262, and in jsonschema-rs, `$` matches only at the very end of the text; in Python
+    it also matches before a final newline, so "abc\n" would pass ^[a-z]+$ in one validator and
+    not the other (and reach file names, UIDs and RRULEs). Each `$` outside a character class
+    becomes `\Z`, so both validators give every rule one meaning."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern: str, instance, schema) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with ECMA-262 patterns (see ecma_regex).
+EcmaValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
+def _schemas(schema_dir: Path) -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text("utf-8")) for p in schema_dir.glob("*.json")}
+
+
+@cache
+def validator(schema_dir: Path, name: str) -> Draft202012Validator:
+    schemas = _schemas(schema_dir)
+    registry = Registry().with_resources(
+        (file, Resource.from_contents(schema)) for file, schema in schemas.items()
+    )
+    return EcmaValidator(schemas[name], registry=registry)
+
+
+@cache
+def quick_validator(schema_dir: Path, name: str):
+    schemas = _schemas(schema_dir)
+    registry = jsonschema_rs.Registry(list(schemas.items()))
+    return jsonschema_rs.validator_for(schemas[name], registry=registry)
+
+
+def check_against_schema(source: YamlSource, schema_dir: Path, name: str) -> list[Problem]:
+    # Two validators: jsonschema-rs (compiled, ~100x faster) says whether the file is valid,
+    # which it nearly always is; only then does jsonschema, whose errors carry what the hints
+    # below need, walk the file again. At district scale this is seconds per build.
+    if quick_validator(schema_dir.resolve(), name).is_valid(source.data):
+        return []
+    full = validator(schema_dir.resolve(), name)
+    errors = sorted(full.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
+    return [_problem(source, error) for error in errors]
+
+
+def _problem(source: YamlSource, error: ValidationError) -> Problem:
+    # For "oneOf" and friends, the most specific sub-error says more than the summary.
+    if error.context:
+        error = min(error.context, key=lambda e: (-len(e.path), len(e.message)))
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    described = schema.get("description", "")
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return source.problem(
+            (*path, extra[0]) if extra else path,
+            f"unknown field '{extra[0] if extra else '?'}'",
+            f"check the spelling; the fields allowed here are: {', '.join(allowed)}",
+        )
+    if kind == "required":
+        field = error.message.split("'")[1]
+        return source.problem(path, f"'{field}' is missing", f"add a line '{field}: ...'")
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return source.problem(
+            path, f"'{error.instance}' is not allowed here", f"use one of: {options}"
+        )
+    if kind == "const":
+        return source.problem(
+            path,
+            f"'{shorten(error.instance)}' is not allowed here",
+            described or f"write {error.validator_value}",
+        )
+    if kind == "type":
+        wanted = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        return source.problem(path, f"must be {wanted}", described or "see the schema")
+    if kind == "pattern":
+        return source.problem(
+            path,
+            f"'{shorten(error.instance)}' is not in the expected form",
+            described or f"match {error.validator_value}",
+        )
+    if kind == "propertyNames":
+        return source.problem(
+            path,
+            f"'{shorten(error.instance)}' is not a language code",
+            "use a language code such as zh or en",
+        )
+    if kind == "maxLength":
+        return source.problem(
+            path,
+            f"too long ({len(error.instance):,} characters; at most {error.validator_value:,})",
+            described or "shorten it",
+        )
+    if kind == "uniqueItems":
+        return source.problem(path, "a value is listed twice", "keep only one of them")
+    if kind in ("minItems", "minProperties", "minLength"):
+        return source.problem(path, "must not be empty", described or "fill it in")
+    if kind in ("minimum", "maximum"):
+        return source.problem(path, error.message, described)
+    return source.problem(path, shorten(error.message, 200), described)

@@ -1,0 +1,33 @@
+"""The build's reference date ("today"): an input of the build, so that the same inputs give
+the same bytes, and tests can pin it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+
+from fedsite.inputs.history import SITE_TIMEZONE
+
+
+class ReferenceDateError(ValueError):
+    pass
+
+
+def reference_date(environ: Mapping[str, str] = os.environ) -> dt.date:
+    """SITE_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else today in Wanzhou."""
+    if value := environ.get("SITE_TODAY"):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ReferenceDateError(
+                f"SITE_TODAY={value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-05"
+            ) from None
+    if value := environ.get("SOURCE_DATE_EPOCH"):
+        try:
+            return dt.datetime.fromtimestamp(int(value), SITE_TIMEZONE).date()
+        except ValueError:
+            raise ReferenceDateError(
+                f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds"
+            ) from None
+    return dt.datetime.now(SITE_TIMEZONE).date()

@@ -1,0 +1,278 @@
+"""Load an editor's YAML safely, remembering where every value came from.
+
+PyYAML's safe loader is used for parsing; on top of it we walk the node tree ourselves because
+PyYAML drops the line numbers that error messages need (ruamel.yaml keeps them, but would be a
+second YAML library for this one feature). The walk is also where the rules for every value in
+every file live: no tags, no aliases, no invisible control characters, no huge values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fedsite.inputs.errors import DataError, Problem, shorten
+
+FieldPath = tuple[str | int, ...]
+
+# libyaml's parser when PyYAML was built with it (ten times faster on a district's data).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# A data file a district needs is a few MB (the benchmark's 7,000 activities are 5 MB).
+MAX_FILE_BYTES = 20_000_000
+# No value an editor writes is longer (a page of text); a longer one is a paste gone wrong, and
+# would slow every page that shows it.
+MAX_VALUE_CHARS = 5_000
+
+# Characters nobody types on purpose, which break parsers downstream: C0 controls except tab and
+# newline, DEL, C1 controls (U+0085 is a line break to some parsers), the Unicode line and
+# paragraph separators, and the bidirectional overrides and isolates that make text display in
+# another order than it is stored ("Trojan Source").
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# The tags YAML gives plain values by itself; any other (!!python/..., !!binary, !custom) is
+# refused wherever it stands.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+}
+
+
+@dataclass
+class YamlSource:
+    path: Path
+    data: Any
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: FieldPath) -> tuple[int, int]:
+        """Line and column (1-based) of a value, or of its nearest parent that has one."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (0, 0))
+
+    def problem(self, path: FieldPath, message: str, hint: str = "") -> Problem:
+        line, column = self.where(path)
+        return Problem(self.path, line, column, dotted(path), message, hint)
+
+
+def dotted(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_text(path: Path) -> str:
+    """A file's text, or DataError for a missing, huge or non-UTF-8 file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        0,
+                        0,
+                        "",
+                        f"the file is too large ({size / 1e6:.0f} MB; at most "
+                        f"{MAX_FILE_BYTES / 1e6:.0f} MB)",
+                        "check that nothing was pasted into it by mistake",
+                    )
+                ]
+            )
+        # utf-8-sig: a byte order mark some Windows editors add is not part of the text.
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(
+            [Problem(path, 0, 0, "", "file not found", "create it or fix the path")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [Problem(path, 0, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+        ) from None
+
+
+def load_yaml(path: Path) -> YamlSource:
+    """Parse one file; raise DataError (never a traceback) for anything an editor can get wrong."""
+    return load_yaml_text(read_text(path), path)
+
+
+def load_yaml_text(text: str, path: Path, first_line: int = 1) -> YamlSource:
+    """Parse YAML that starts on line `first_line` of `path` (front matter starts on line 2)."""
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        raise DataError([_syntax_problem(exc, text, path, offset)]) from None
+    source = YamlSource(path, None)
+    if node is None:
+        return source
+    problems: list[Problem] = []
+    source.data = _construct(node, (), source, problems, set(), offset)
+    if problems:
+        raise DataError(list(dict.fromkeys(problems)))  # one alias used many times: once
+    return source
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> Problem:
+    """libyaml's message, and what an editor most likely did."""
+    problem = exc.problem or exc.context or "unknown problem"
+    mark = exc.problem_mark or exc.context_mark
+    hint = "check indentation (two spaces, not tabs) and put text with ':' or '#' in quotes"
+    if "mapping values are not allowed" in problem:
+        hint = (
+            "a ':' in the middle of a value: put the whole text in quotes, "
+            'e.g. description: "...: ..."; if it starts a new field, check its indentation'
+        )
+    elif "tab character" in problem or (mark and _char_at(text, mark) == "\t"):
+        problem = "a tab character"
+        hint = "indent with spaces, not tabs"
+    elif "quoted scalar" in (exc.context or "") and exc.context_mark:
+        # The end of the file is where libyaml noticed; where the quote opened is what to fix.
+        mark = exc.context_mark
+        problem = "a quote is not closed"
+        hint = "end the text with the same quote mark (\" or ') it starts with"
+    elif "flow sequence" in (exc.context or ""):
+        hint = "a list written in [ ] must end with ]"
+    elif "flow mapping" in (exc.context or ""):
+        hint = "a group written in { } must end with }, with a ':' after each key"
+    line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (0, 0)
+    return Problem(path, line, column, _key_on_line(text, mark), f"not valid YAML: {problem}", hint)
+
+
+def _key_on_line(text: str, mark: yaml.Mark | None) -> str:
+    """The field an editor was writing on the line of a syntax error, if the line names one."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return ""
+    found = re.match(r"\s*(?:- )?([A-Za-z_][\w-]*):", lines[mark.line])
+    return found[1] if found else ""
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _construct(
+    node: yaml.Node,
+    path: FieldPath,
+    source: YamlSource,
+    problems: list[Problem],
+    seen: set[int],
+    offset: int,
+) -> Any:
+    # A mapping's values keep the position of their key (set by the caller): it is the line
+    # an editor looks for.
+    source.marks.setdefault(path, (node.start_mark.line + 1 + offset, node.start_mark.column + 1))
+    # An alias makes the composer reuse a node object: refusing repeats refuses aliases, which
+    # also makes "billion laughs" alias bombs impossible.
+    if id(node) in seen:
+        problems.append(
+            source.problem(
+                path,
+                "anchors and aliases (&name, *name) are not supported",
+                "write the value out in full",
+            )
+        )
+        return None
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(
+            source.problem(
+                path,
+                f"the tag '{shorten(_as_written(node.tag))}' is not supported",
+                "remove the !tag; write plain text, numbers, lists and fields only",
+            )
+        )
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                problems.append(source.problem(path, "a key must be plain text"))
+                continue
+            key = key_node.value
+            child = (*path, key)
+            mark = key_node.start_mark
+            source.marks[child] = (mark.line + 1 + offset, mark.column + 1)
+            if _bad_text(key, child, source, problems):
+                continue
+            if key in result:
+                problems.append(
+                    source.problem(child, f"'{key}' is given twice", "keep only one of them")
+                )
+                continue
+            result[key] = _construct(value_node, child, source, problems, seen, offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct(item, (*path, index), source, problems, seen, offset)
+            for index, item in enumerate(node.value)
+        ]
+    if _bad_text(node.value, path, source, problems):
+        return None
+    # Keep dates and clock times as the text the editor wrote: the data becomes plain JSON
+    # types, which JSON Schema checks; dates are parsed later with a message naming the field.
+    # (YAML 1.1 would read 10:30 as the number 630 and 2026-02-30 as an error.)
+    if node.tag == "tag:yaml.org,2002:timestamp" or (
+        node.tag == "tag:yaml.org,2002:int" and ":" in node.value
+    ):
+        return node.value
+    try:
+        return _SCALARS.construct_object(node)
+    except yaml.constructor.ConstructorError as exc:
+        problems.append(
+            source.problem(
+                path, f"unsupported value: {exc.problem}", "remove the !tag or quote the value"
+            )
+        )
+    except ValueError as exc:  # e.g. a number too large to be one
+        problems.append(
+            source.problem(
+                path,
+                f"'{shorten(node.value)}' is not a valid value ({exc})",
+                "check the number, or put the text in quotes",
+            )
+        )
+    return None
+
+
+def _as_written(tag: str) -> str:
+    """A tag as an editor writes it: !!python/name:os.system, not its long form."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+def _bad_text(value: str, path: FieldPath, source: YamlSource, problems: list[Problem]) -> bool:
+    """Invisible control characters and runaway lengths, refused in every value and key."""
+    if len(value) > MAX_VALUE_CHARS:
+        problems.append(
+            source.problem(
+                path,
+                f"the text is too long ({len(value):,} characters; at most {MAX_VALUE_CHARS:,})",
+                "shorten it, or put the details on a page and link to it",
+            )
+        )
+        return True
+    if found := CONTROL.search(value):
+        char = found.group()
+        problems.append(
+            source.problem(
+                path,
+                f"an invisible control character (U+{ord(char):04X}) after "
+                f"'{shorten(value[: found.start()][-20:])}'",
+                "delete it and retype the text around it (it often comes with text "
+                "copied from another program)",
+            )
+        )
+        return True
+    return False
+
+
+_SCALARS = yaml.constructor.SafeConstructor()

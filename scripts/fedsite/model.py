@@ -1,0 +1,196 @@
+"""The site's data model: what the data files describe, once checked (inputs/ builds it; the
+calendar and directory pages, feeds and vCards read it). Plain frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from fedsite.inputs.errors import Problem
+from fedsite.localization.texts import Text
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Kinds of place the directory lists, in the order it lists them within a township.
+DIRECTORY_KINDS = ("district-federation", "federation", "service-centre", "womens-home")
+
+
+@dataclass(frozen=True)
+class Township:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: Text
+    page: str  # docs path of the (default-language) page, e.g. services/legal-rights.md
+
+
+@dataclass(frozen=True)
+class Phone:
+    display: str  # as people write it: "023 5812 3456", "12338"
+    uri: str  # tel:+862358123456, tel:12338
+    e164: str | None  # +862358123456 (none for short numbers)
+    label: Text | None
+    example: bool
+
+
+@dataclass(frozen=True)
+class Hotline:
+    phone: Phone
+    name: Text
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str
+    township: Township
+    name: Text
+    address: Text
+    timezone: ZoneInfo
+    accessibility: Text | None
+    phones: tuple[Phone, ...] = ()
+    hours: Text | None = None
+    wechat: str | None = None
+    qq: str | None = None
+    services: tuple[Service, ...] = ()
+
+    @property
+    def in_directory(self) -> bool:
+        return self.kind != "venue"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: Text
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Organiser:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Registration:
+    how: Text
+    deadline: dt.date | None
+    places: int | None
+    free: bool
+    cost: Text | None
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date  # the date the occurrence was due
+    cancelled: bool
+    moved_date: dt.date | None
+    moved_start: dt.time | None
+    moved_end: dt.time | None
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    frequency: str  # weekly | monthly
+    interval: int
+    weekday: str | None  # monthly only: "2SA", "-1FR"
+    until: dt.date | None
+    count: int | None
+    exceptions: tuple[dt.date, ...]
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: Text
+    category: Category
+    venue: Place
+    organiser: Organiser | None
+    date: dt.date
+    start: dt.time | None  # None for all-day events
+    end: dt.time | None
+    end_date: dt.date  # last day (inclusive); = date for one-day events
+    timezone: ZoneInfo
+    status: str  # scheduled | cancelled | postponed
+    description: Text | None
+    audience: Text | None
+    registration: Registration | None
+    accessibility: Text | None
+    repeat: Repeat | None
+    updated: dt.date
+    course_id: str | None = None  # set for a training course's sessions
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: Text
+    category: Category
+    organiser: Organiser | None
+    status: str
+    description: Text | None
+    audience: Text | None
+    registration: Registration | None
+    accessibility: Text | None
+    updated: dt.date
+    sessions: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    activity: Activity
+    due: dt.date  # the date it was due: its RECURRENCE-ID
+    start: dt.datetime | None  # aware; None for all-day events
+    end: dt.datetime | None
+    first_day: dt.date
+    last_day: dt.date  # inclusive
+    status: str  # scheduled | cancelled | postponed | moved
+    note: Text | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Stable across rebuilds: the activity's id, and for a series the date it was due."""
+        if self.activity.repeat is None:
+            return self.activity.id
+        return f"{self.activity.id}-{self.due:%Y%m%d}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (
+            self.first_day,
+            self.start.timetz() if self.start else dt.time.min,
+            self.activity.id,
+        )
+
+
+@dataclass(frozen=True)
+class SiteData:
+    categories: dict[str, Category]
+    places: dict[str, Place]
+    organisers: dict[str, Organiser]
+    activities: tuple[Activity, ...]  # including training sessions
+    courses: tuple[Course, ...]
+    townships: dict[str, Township] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    hotlines: tuple[Hotline, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    upcoming_weeks: int = 8  # how far the "upcoming" page looks ahead
+    upcoming_max: int = 150  # at most this many entries on it (a district has thousands)
+    per_category: int = 10  # upcoming entries shown per kind of activity
+    per_place: int = 5  # upcoming entries shown per place
+    recent_months: int = 3  # past months listed in full on the archive page

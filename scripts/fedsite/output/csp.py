@@ -1,0 +1,134 @@
+"""The Content-Security-Policy every page carries: scripts only from the site itself, plus the
+theme's few inline scripts by the SHA-256 hash of their text. Anything else that manages to
+reach a page (an editor's raw <script> in Markdown, an onclick attribute, a javascript: link)
+is not run by the browser.
+
+The hashes are of the scripts the theme's templates write (computed at build time, per page:
+one of them holds the page's relative base URL), never of what a built page happens to contain,
+so markup that slipped into a page cannot allow itself."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
+
+# Script types a browser runs; JSON-LD and Material's JSON settings are data, not code.
+_EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+
+# frame-ancestors, report-uri and sandbox are ignored in a <meta> policy (with a console error
+# for frame-ancestors): they belong in a server's header only.
+_META_POLICY = (
+    "default-src 'self'",
+    "script-src 'self' {hashes}",
+    # Material sets style attributes from its JavaScript and in its SVG icons.
+    "style-src 'self' 'unsafe-inline'",
+    # Material's CSS draws its icons from data: URLs.
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+HEADER_ONLY = ("frame-ancestors 'none'",)
+
+
+# Material's partials that write inline scripts (Material 9.x), which every page runs.
+THEME_SCRIPT_PARTIALS = tuple(
+    f"partials/javascripts/{name}.html" for name in ("base", "palette", "content")
+)
+
+
+def theme_policy(render: Callable[[str], str]) -> str:
+    """The policy for a page whose theme partials `render(name)` gives, with the page's own
+    context (one of them holds the page's relative base URL, so each page has its own)."""
+    return policy(
+        script for name in THEME_SCRIPT_PARTIALS for script in inline_scripts(render(name))
+    )
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression for an inline script's exact text."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(inline_scripts: Iterable[str], *, header: bool = False) -> str:
+    """The policy allowing the site's own files and exactly these inline scripts."""
+    hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
+    directives = [d.format(hashes=hashes).strip() for d in _META_POLICY]
+    if header:
+        directives += HEADER_ONLY
+    return "; ".join(directives)
+
+
+def preview_policy() -> str:
+    """For `mkdocs serve` only: its live-reload script is inline and changes on every reload,
+    so no hash can name it. The built site never gets this."""
+    return policy([]).replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.inline: list[str] = []
+        self.handlers: list[str] = []
+        self.javascript_urls: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}=...>")
+            url = "".join((value or "").split()).lower()
+            if name in ("href", "src", "action", "formaction") and url.startswith("javascript:"):
+                self.javascript_urls.append(f"<{tag} {name}={value[:40]!r}>")
+        if tag == "script" and "src" not in values:
+            kind = (values.get("type") or "").strip().lower()
+            self._current = [] if kind in _EXECUTABLE else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.inline.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The exact text of every inline script a browser would run, in page order."""
+    return _parse(html).inline
+
+
+# Anything that could be one of those: most pages have none, and are not parsed at all.
+_SUSPECT = re.compile(
+    r'<script(?![^>]*\btype="application/(?:ld\+)?json")|\son[a-z]+\s*=|javascript:', re.I
+)
+
+
+def blocked(html: str, allowed: Iterable[str] = ()) -> list[str]:
+    """What the policy will block in `html`: inline scripts not in `allowed`, inline event
+    handlers and javascript: URLs, each described briefly."""
+    if not _SUSPECT.search(html):
+        return []
+    parsed = _parse(html)
+    known = set(allowed)
+    found = [
+        "<script>" + " ".join(s.split())[:60] + "</script>" for s in parsed.inline if s not in known
+    ]
+    return found + parsed.handlers + parsed.javascript_urls
+
+
+def _parse(html: str) -> _Scripts:
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser

@@ -1,0 +1,255 @@
+"""The one entry point to a site: `Site.load(...)` reads and checks everything an editor can
+change (mkdocs.yml's settings, the interface strings, the data files, every page's front
+matter) and raises DataError with every mistake at once. A loaded Site then gives what a build
+needs: its warnings, the generated stub pages, the Markdown for each page's markers, each
+language's files (feeds and vCards), the values the theme's templates show, and each page's
+language versions. The MkDocs hook, the fedsite-check command and the benchmark all use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fedsite import paths
+from fedsite.calendar.feeds import calendar_files
+from fedsite.calendar.occurrences import double_bookings
+from fedsite.calendar.pages import CalendarPages, markdown_blocks
+from fedsite.calendar.schedule import Schedule
+from fedsite.directory.pages import DirectoryPages, UnknownTownship
+from fedsite.directory.vcard import vcard_files
+from fedsite.inputs.errors import DataError, Problem
+from fedsite.inputs.front_matter import check_pages
+from fedsite.inputs.history import History
+from fedsite.inputs.settings import SiteSettings, load_settings
+from fedsite.inputs.site_data import load_site_data
+from fedsite.inputs.ui_strings import UiStrings, load_ui_strings
+from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
+from fedsite.localization.localize import Localizer
+from fedsite.model import SiteData
+from fedsite.output.escaping import html_values
+from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
+from fedsite.output.html_blocks import HtmlBlocks
+from fedsite.output.sitemap import SitemapEntry, write_sitemap
+from fedsite.page_context import PageContext
+
+T = TypeVar("T")
+MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
+
+
+class UnknownView(LookupError):
+    """A marker in a page that names no view (an editor's typo)."""
+
+
+@dataclass
+class Site:
+    config_file: Path  # mkdocs.yml; data/ is beside it
+    languages: list[Language]  # default first
+    settings: SiteSettings
+    ui: UiStrings
+    data: SiteData
+    today: dt.date
+    site_url: str
+    history: History
+    _localizers: dict[str, Localizer] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        config_file: Path,
+        config: Mapping[str, Any],
+        i18n_languages: Sequence[Mapping[str, Any]],
+        docs_dir: Path,
+        templates: Path | None,
+        today: dt.date,
+        site_url: str,
+    ) -> Site:
+        """`config` is the settings in `config_file`, `i18n_languages` static-i18n's languages
+        as written there. Each part is checked even when another has mistakes."""
+        extra = config.get("extra") or {}
+        languages = site_languages(i18n_languages, extra.get("lang_tags") or {})
+        locales = [lang.locale for lang in languages]
+        data_dir = config_file.parent / "data"
+        history = History.read(config_file.parent, today)
+        problems: list[Problem] = []
+
+        def attempt(load: Callable[[], T]) -> T | None:
+            try:
+                return load()
+            except DataError as exc:
+                problems.extend(exc.problems)
+                return None
+
+        settings = attempt(lambda: load_settings(config, i18n_languages, config_file))
+        ui = attempt(lambda: load_ui_strings(data_dir / "ui.yml", locales))
+        data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir))
+        problems += check_pages(editors_pages(docs_dir), data_dir / "schemas", templates)
+        if problems:
+            raise DataError(problems)
+        return cls(config_file, languages, settings, ui, data, today, site_url, history)
+
+    # Languages -----------------------------------------------------------------------------
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    def language(self, locale: str) -> Language:
+        return next(lang for lang in self.languages if lang.locale == locale)
+
+    def localizer(self, locale: str) -> Localizer:
+        if locale not in self._localizers:
+            tags = {lang.locale: lang.tag for lang in self.languages}
+            self._localizers[locale] = Localizer(locale, self.default.locale, tags, self.ui[locale])
+        return self._localizers[locale]
+
+    def context(self, locale: str, page_url: str) -> PageContext:
+        home = self.language(locale).home
+        return PageContext(self.localizer(locale), page_url, home, self.site_url)
+
+    # What the data gives ---------------------------------------------------------------------
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        return Schedule(self.data, self.today)
+
+    @cached_property
+    def calendar(self) -> CalendarPages:
+        return CalendarPages(self.schedule, self.settings.calendar)
+
+    @cached_property
+    def directory(self) -> DirectoryPages:
+        return DirectoryPages(self.schedule)
+
+    @cached_property
+    def warnings(self) -> list[str]:
+        """What an editor should look at, though the site builds: missing translations, a
+        place booked twice at once."""
+        root = self.config_file.parent
+        return [w.format(root) for w in self.data.warnings] + [
+            f"'{a.activity.id}' and '{b.activity.id}' are both at '{a.activity.venue.id}' at "
+            f"{b.start:%Y-%m-%d %H:%M}: is the place booked twice?"
+            for a, b in double_bookings(self.schedule.occurrences)
+        ]
+
+    def stub_pages(self) -> dict[str, dict[str, str]]:
+        """Folder under docs/ -> {file name: text} of the generated pages, in every language:
+        a page per month of activities (out of search: a district's would make the index
+        megabytes) and one per township or street in the directory."""
+        months, townships = GENERATED_FOLDERS
+        pages: dict[str, dict[str, str]] = {months: {}, townships: {}}
+        for lang in self.languages:
+            t = self.localizer(lang.locale)
+            suffix = ".md" if lang is self.default else f".{lang.locale}.md"
+            for month in self.schedule.months:
+                name = t.month(month)
+                pages[months][f"{month:%Y-%m}{suffix}"] = stub(
+                    t.ui["month_page_title"].format(month=name),
+                    t.ui["month_page_description"].format(month=name),
+                    f"month {month:%Y-%m}",
+                    searchable=False,
+                )
+            for township in self.directory.townships:
+                name = t(township.name)
+                pages[townships][f"{township.id}{suffix}"] = stub(
+                    t.ui["township_page_title"].format(township=name),
+                    t.ui["township_page_description"].format(township=name),
+                    f"township {township.id}",
+                    searchable=True,
+                )
+        return pages
+
+    def write_stub_pages(self, docs_dir: Path) -> int:
+        """Write the generated pages under `docs_dir`; return how many files changed."""
+        return sum(
+            sync_folder(docs_dir / folder, pages) for folder, pages in self.stub_pages().items()
+        )
+
+    def render(self, markdown: str, locale: str, page_url: str) -> tuple[str, HtmlBlocks]:
+        """The page's Markdown with each `<!-- fedsite:view argument -->` marker filled: its
+        headings in Markdown, and its HTML blocks as placeholders, kept in the HtmlBlocks
+        returned with it, to restore in the HTML Markdown makes."""
+        views = {**self.calendar.views(), **self.directory.views()}
+        ctx = self.context(locale, page_url)
+        kept = HtmlBlocks()
+
+        def fill(marker: re.Match) -> str:
+            view, argument = marker["view"], marker["arg"] or ""
+            if view not in views or (view == "month" and not re.fullmatch(r"\d{4}-\d\d", argument)):
+                raise UnknownView(f"there is no view '{marker[0]}'; known: {', '.join(views)}")
+            try:
+                return markdown_blocks(views[view](ctx, argument), kept)
+            except UnknownTownship:
+                raise UnknownView(f"there is no township '{argument}'") from None
+
+        return MARKER.sub(fill, markdown), kept
+
+    def files(self, locale: str) -> dict[str, bytes]:
+        """Site path (within the language's folder) -> bytes: feeds, event files, vCards."""
+        ctx = self.context(locale, "")
+        return {
+            **calendar_files(self.schedule, ctx),
+            **vcard_files(self.directory.listed, ctx),
+        }
+
+    def write_outputs(
+        self, site_dir: Path, sitemap: list[SitemapEntry], not_found: Mapping[str, str]
+    ) -> None:
+        """Into the built site, for every language into its own folder: the feeds and vCards,
+        the 404 page (`not_found`: locale -> HTML) and the sitemap. The root sitemap lists
+        every language; each language folder gets its own, as a sitemap may only list URLs
+        under its folder (and Material's JavaScript fetches /en/sitemap.xml)."""
+        for lang in self.languages:
+            folder = site_dir / lang.home
+            for path, data in self.files(lang.locale).items():
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_bytes(data)
+            if lang.locale in not_found:
+                (folder / "404.html").write_text(not_found[lang.locale], encoding="utf-8")
+            if lang is not self.default:
+                prefix = paths.absolute(self.site_url, lang.home)
+                write_sitemap(folder, [e for e in sitemap if e.url.startswith(prefix)])
+        write_sitemap(site_dir, sitemap)
+
+    # For the theme's templates ---------------------------------------------------------------
+
+    def template_values(self, locale: str) -> dict[str, Any]:
+        """What the site's own templates show, escaped: MkDocs' theme templates do not
+        escape, and all of it comes from editors."""
+        t = self.localizer(locale)
+        icp = self.settings.icp
+        return html_values(
+            {
+                "ui": self.ui[locale],
+                "ui_all": self.ui,
+                "hotlines": [
+                    {
+                        "display": h.phone.display,
+                        "uri": h.phone.uri,
+                        "name": t(h.name),
+                        "example": h.phone.example,
+                    }
+                    for h in self.data.hotlines
+                ],
+                "quick_exit_url": self.settings.quick_exit_url,
+                "icp": asdict(icp) if icp else None,
+            }
+        )
+
+    def page_versions(
+        self, path: Path, *, building: str, written_in: str, translations: Mapping[str, str]
+    ) -> PageVersions:
+        """A page's language versions (see localization.languages.page_versions)."""
+        return page_versions(
+            languages=self.languages,
+            building=building,
+            written_in=written_in,
+            translations=translations,
+            site_url=self.site_url,
+            updated=self.history.updated(path),
+        )
