@@ -19,6 +19,7 @@ from fedsite.inputs.front_matter import FRONT_MATTER
 from fedsite.inputs.today import ReferenceDateError, reference_date
 from fedsite.output import csp
 from fedsite.output.escaping import escape_titles, html_values
+from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.sitemap import SitemapEntry
 from fedsite.site import Site, UnknownView
@@ -32,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 log = get_plugin_logger("fedsite")
+GENERATED = tuple(folder + "/" for folder in GENERATED_FOLDERS)
 
 
 @dataclass
@@ -68,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             today=reference_date(),
             site_url=config.site_url or "/",
         )
+        state.site.preview = state.serving
         state.site.write_stub_pages(Path(config.docs_dir))
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
         raise PluginError(exc.report(config_file.parent)) from None
@@ -86,6 +89,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if FRONT_MATTER.match(markdown):  # MkDocs could not read what on_config accepted
         raise PluginError(f"docs/{page.file.src_uri}: the front matter could not be read")
     page.meta = html_values(page.meta)
+    if state.serving and page.file.src_uri.startswith(GENERATED):
+        page.meta["search"] = {"exclude": True}  # the preview's search leaves them out
     try:
         markdown, state.blocks[page.url] = state.site.render(
             markdown, config.theme["language"], page.url

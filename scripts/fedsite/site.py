@@ -55,6 +55,9 @@ class Site:
     today: dt.date
     site_url: str
     history: History
+    # For `mkdocs serve`: leave out what an editor does not see on a page (structured data,
+    # each event's and place's download file), which is most of a district's build time.
+    preview: bool = False
     _localizers: dict[str, Localizer] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -120,7 +123,7 @@ class Site:
 
     @cached_property
     def calendar(self) -> CalendarPages:
-        return CalendarPages(self.schedule, self.settings.calendar)
+        return CalendarPages(self.schedule, self.settings.calendar, structured=not self.preview)
 
     @cached_property
     def directory(self) -> DirectoryPages:
@@ -190,8 +193,11 @@ class Site:
         return MARKER.sub(fill, markdown), kept
 
     def files(self, locale: str) -> dict[str, bytes]:
-        """Site path (within the language's folder) -> bytes: feeds, event files, vCards."""
+        """Site path (within the language's folder) -> bytes: feeds, event files, vCards (in a
+        preview, the feeds only)."""
         ctx = self.context(locale, "")
+        if self.preview:
+            return calendar_files(self.schedule, ctx, events=False)
         return {
             **calendar_files(self.schedule, ctx),
             **vcard_files(self.directory.listed, ctx),

@@ -13,8 +13,11 @@ from fedsite.model import Activity
 from fedsite.page_context import PageContext
 
 
-def calendar_files(schedule: Schedule, ctx: PageContext) -> dict[str, bytes]:
-    """Site path -> bytes, in the language of `ctx` (its page is the language's home)."""
+def calendar_files(
+    schedule: Schedule, ctx: PageContext, *, events: bool = True
+) -> dict[str, bytes]:
+    """Site path -> bytes, in the language of `ctx` (its page is the language's home); with
+    `events` false, the feeds only."""
     t = ctx.t
     uid_domain = urlsplit(ctx.site_url).hostname or "localhost"
     first = {}
@@ -40,6 +43,8 @@ def calendar_files(schedule: Schedule, ctx: PageContext) -> dict[str, bytes]:
         chosen = [a for a in activities if a.category is category]
         name = t.labelled(t.ui["feed_all_name"], t(category.name))
         files[paths.feed(category.id)] = feed(chosen, name)
+    if not events:
+        return files
     for activity in activities:
         if activity.course_id is None and not schedule.has_ended(activity):
             files[paths.event_file(activity.id)] = feed([activity], t(activity.title))

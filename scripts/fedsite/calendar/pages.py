@@ -33,6 +33,7 @@ View = Callable[[PageContext, str], list[str]]
 class CalendarPages:
     schedule: Schedule
     settings: CalendarSettings
+    structured: bool = True  # schema.org data for each event on its month page
 
     def views(self) -> dict[str, View]:
         """Marker name -> the view that fills `<!-- fedsite:name argument -->`."""
@@ -120,7 +121,7 @@ class CalendarPages:
             blocks.append(self._note(t.ui["no_activities_month"]))
         for day, day_items in _group(items, lambda o: o.first_day):
             blocks.append(markdown_heading(2, t.date(day), f"d-{day.isoformat()}"))
-            blocks += self._cards(day_items, ctx, jsonld=True)
+            blocks += self._cards(day_items, ctx, jsonld=self.structured)
         return blocks
 
     def past(self, ctx: PageContext, _argument: str) -> list[str]:
@@ -208,13 +209,18 @@ def _group(items, key):
 
 
 def markdown_blocks(blocks: list[str], kept: HtmlBlocks) -> str:
-    """The blocks of a view as one Markdown text: headings as they are, each HTML block as a
-    placeholder kept in `kept` (see output.html_blocks)."""
-    text = []
-    for block in blocks:
+    """The blocks of a view as one Markdown text: headings as they are, and the HTML blocks
+    between two headings as one placeholder kept in `kept` (see output.html_blocks)."""
+    text: list[str] = []
+    html: list[str] = []
+    for block in [*blocks, ""]:
         block = block.strip("\n")
         if block.startswith("<"):
-            block = kept.keep(block)
+            html.append(block)
+            continue
+        if html:
+            text.append(kept.keep("\n".join(html)))
+            html = []
         if block.strip():
             text.append(block)
     return "\n\n".join(text) + "\n"
