@@ -71,7 +71,7 @@ def test_every_page_of_the_site_passes() -> None:
             "---\ndescription: 万州区妇联的联系方式和公共热线。\ndescriptoin: x\n---\n",
             "page.md:3:1: [descriptoin]",
             "unknown field 'descriptoin'",
-            "the fields allowed here are: description, hide, search, sensitive",
+            "the fields allowed here are: date, description, hide, search, sensitive",
         ),
         (
             "---\ndescription: >\n  万州区妇联的联系方式\n  和公共热线。\n---\n",
@@ -107,7 +107,7 @@ def test_every_page_of_the_site_passes() -> None:
             "---\ndescription: 万州区妇联的联系方式和公共热线。\ntemplate: hom.html\n---\n",
             "page.md:3:1: [template]",
             "there is no page layout 'hom.html' in overrides/",
-            "use one of: 404.html, main.html",
+            "use one of: 404.html, home.html, main.html",
         ),
         (
             "---\ndescription: 万州区妇联的联系方式和公共热线。\nhide: [menu]\n---\n",

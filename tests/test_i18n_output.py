@@ -74,10 +74,13 @@ def test_html_lang_is_the_page_language(site: Path) -> None:
 
 
 def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
+    """The switch names every other language in words, in that language."""
     for page in html_pages(site):
-        links = soup(page).select("a.md-select__link")
-        assert {a["hreflang"] for a in links} == set(LANGUAGES), page
+        links = soup(page).select(".fs-language a.fs-language__link")
+        own = language_of(site, page)
+        assert {a["hreflang"] for a in links} == set(LANGUAGES) - {own}, page
         for link in links:
+            assert link.get_text(strip=True), page  # words, not an icon
             target = resolve(site, page, link["href"])
             assert target == counterpart(url_path(site, page), link["hreflang"]), (page, target)
             assert file_for(site, target).is_file()
@@ -196,7 +199,8 @@ def test_chinese_headings_have_readable_ids(site: Path) -> None:
 
 
 def test_hotline_is_in_view_on_both_home_pages(site: Path) -> None:
+    """The first links of every home page call 12338 and 110: the help bar, in the header."""
     for prefix in LANGUAGES.values():
-        article = soup(site / prefix / "index.html").select_one("article")
-        first_links = [a["href"] for a in article.select("a")][:5]
-        assert "tel:12338" in first_links, prefix
+        header = soup(site / prefix / "index.html").select_one("header")
+        first_links = [a["href"] for a in header.select("a")][:3]
+        assert first_links[:2] == ["tel:12338", "tel:110"], prefix

@@ -100,11 +100,11 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
             re.sub(r"\ndescription: [^'\n][^\n]*", "", text, count=1), "utf-8"
         )
     payload = "<img src=x onerror=alert(10)>PWN"
-    edit(project / "mkdocs.yml", "  - 关于我们: about.md", f"  - '关于我们{payload}': about.md")
+    edit(project / "mkdocs.yml", "  - 关于妇联:", f"  - '关于妇联{payload}':")
     edit(
         project / "mkdocs.yml",
-        "            关于我们: About us",
-        f"            '关于我们{payload}': 'About us{payload}'",
+        "            关于妇联: About the federation",
+        f"            '关于妇联{payload}': 'About the federation{payload}'",
     )
     return project
 
@@ -163,7 +163,7 @@ def test_markup_in_every_text_stays_text(poisoned_site: Path) -> None:
         # The quick exit is the one the template wrote, going where mkdocs.yml says.
         exits = doc.select("#fs-quick-exit")
         assert len(exits) == 1 and exits[0]["href"] == EXIT_URL, page
-        assert exits[0].find_parent(class_="fs-strip") is not None
+        assert exits[0].find_parent(class_="fs-help") is not None
         for block in doc.select('script[type="application/ld+json"]'):
             json.loads(block.string)
         shown += SENTINEL in doc.body.get_text()
@@ -288,7 +288,8 @@ def test_a_script_that_reached_a_page_is_blocked_by_the_policy(browser, tmp_path
 
 @pytest.mark.browser
 def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str, site) -> None:
-    """Browse, search and pick a palette: the only thing left on the device is the palette."""
+    """Browse, search, pick a palette and larger text: what is left on the device is the
+    palette (localStorage) and, until the browser is closed, the text size (sessionStorage)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     for path in ("", "en/services/", "contacts/"):
@@ -311,6 +312,7 @@ def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str,
     # What she searched for stays out of the address, and so out of the browser's history.
     assert "?" not in page.url and "12338" not in page.url, page.url
     page.goto(server + "safety/")
+    page.get_by_role("button", name="大字").click()  # kept for the visit only
     stored = page.evaluate(
         """async () => ({
           local: Object.keys(localStorage),
@@ -322,11 +324,12 @@ def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str,
     )
     context.close()
     assert [key.rsplit(".", 1)[-1] for key in stored["local"]] == ["__palette"], stored
-    assert stored["session"] == [] and stored["cookies"] == "", stored
+    assert stored["session"] == ["fs-display"] and stored["cookies"] == "", stored
     assert stored["caches"] == [] and stored["workers"] == 0, stored
     for path in ("safety/index.html", "en/safety/index.html"):
         text = BeautifulSoup((site / path).read_text("utf-8"), "lxml").article.get_text()
-        assert "localStorage" in text and ("Cookie" in text or "cookies" in text), path
+        assert "localStorage" in text and "sessionStorage" in text, path
+        assert "Cookie" in text or "cookies" in text, path
 
 
 def test_the_site_is_built_from_these_inputs() -> None:

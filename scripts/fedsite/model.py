@@ -41,6 +41,7 @@ class Phone:
 class Hotline:
     phone: Phone
     name: Text
+    short: Text | None = None  # its name in the bar at the top of every page, if it is there
 
 
 @dataclass(frozen=True)
@@ -194,3 +195,16 @@ class CalendarSettings:
     per_category: int = 10  # upcoming entries shown per kind of activity
     per_place: int = 5  # upcoming entries shown per place
     recent_months: int = 3  # past months listed in full on the archive page
+    home_activities: int = 5  # the next activities the home page lists
+
+
+@dataclass(frozen=True)
+class HomeSettings:
+    news_days: int = 183  # news older than this is not shown on the home page
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    page: str  # docs path of the Chinese page: news/2016-09-officials-training.md
+    date: dt.date
+    titles: dict[str, str] = field(hash=False)  # locale -> the page's title in that language

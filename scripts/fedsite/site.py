@@ -25,12 +25,14 @@ from fedsite.directory.vcard import vcard_files
 from fedsite.inputs.errors import DataError, Problem
 from fedsite.inputs.front_matter import check_pages
 from fedsite.inputs.history import History
+from fedsite.inputs.news import load_news
 from fedsite.inputs.settings import SiteSettings, load_settings
 from fedsite.inputs.site_data import load_site_data
 from fedsite.inputs.ui_strings import UiStrings, load_ui_strings
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
-from fedsite.model import SiteData
+from fedsite.model import NewsItem, SiteData
+from fedsite.news_pages import NewsPages
 from fedsite.output.escaping import html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
 from fedsite.output.html_blocks import HtmlBlocks
@@ -55,6 +57,7 @@ class Site:
     today: dt.date
     site_url: str
     history: History
+    news: list[NewsItem] = field(default_factory=list)  # newest first
     # For `mkdocs serve`: leave out what an editor does not see on a page (structured data,
     # each event's and place's download file), which is most of a district's build time.
     preview: bool = False
@@ -92,9 +95,10 @@ class Site:
         ui = attempt(lambda: load_ui_strings(data_dir / "ui.yml", locales))
         data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir))
         problems += check_pages(editors_pages(docs_dir), data_dir / "schemas", templates)
+        news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
-        return cls(config_file, languages, settings, ui, data, today, site_url, history)
+        return cls(config_file, languages, settings, ui, data, today, site_url, history, news)
 
     # Languages -----------------------------------------------------------------------------
 
@@ -177,7 +181,11 @@ class Site:
         """The page's Markdown with each `<!-- fedsite:view argument -->` marker filled: its
         headings in Markdown, and its HTML blocks as placeholders, kept in the HtmlBlocks
         returned with it, to restore in the HTML Markdown makes."""
-        views = {**self.calendar.views(), **self.directory.views()}
+        views = {
+            **self.calendar.views(),
+            **self.directory.views(),
+            **NewsPages(self.news, self.today, self.settings.home).views(),
+        }
         ctx = self.context(locale, page_url)
         kept = HtmlBlocks()
 
@@ -238,6 +246,7 @@ class Site:
                         "display": h.phone.display,
                         "uri": h.phone.uri,
                         "name": t(h.name),
+                        "short": t(h.short) if h.short else "",
                         "example": h.phone.example,
                     }
                     for h in self.data.hotlines

@@ -75,12 +75,13 @@ def _rrule(activity: Activity) -> str:
 def _shared(activity: Activity, t, url: str, uid_domain: str) -> list[str]:
     """Lines every VEVENT of the activity has (the series and its overrides)."""
     venue = activity.venue
+    where = t.ui["place_address"].format(place=t(venue.name), address=t(venue.address))
     lines = [
         f"UID:{activity.id}@{uid_domain}",
         f"DTSTAMP:{_utc_midnight(activity.updated)}",
         f"LAST-MODIFIED:{_utc_midnight(activity.updated)}",
         f"SUMMARY:{text(t(activity.title))}",
-        f"LOCATION:{text(f'{t(venue.name)}, {t(venue.address)}')}",
+        f"LOCATION:{text(where)}",
     ]
     if description := t.describe(activity):
         lines.append(f"DESCRIPTION:{text(description)}")

@@ -38,6 +38,7 @@ class CalendarPages:
     def views(self) -> dict[str, View]:
         """Marker name -> the view that fills `<!-- fedsite:name argument -->`."""
         return {
+            "next": self.next,
             "upcoming": self.upcoming,
             "month": self.month,
             "past": self.past,
@@ -67,6 +68,7 @@ class CalendarPages:
                     o,
                     ctx.t,
                     ctx.link,
+                    self.schedule.today,
                     heading,
                     self.jsonld(o, ctx) if jsonld else None,
                     self.schedule.has_ended(o.activity),
@@ -87,6 +89,17 @@ class CalendarPages:
         return str(self._m.month_links(months, counts, ctx.t, ctx.link))
 
     # Views ---------------------------------------------------------------------------------
+
+    def next(self, ctx: PageContext, _argument: str) -> list[str]:
+        """The next few activities, date first, and a link to all of them (the home page)."""
+        coming = [o for o in self.schedule.upcoming if o.status != "cancelled"]
+        coming = coming[: self.settings.home_activities]
+        if not coming:
+            return [self._note(ctx.t.ui["no_upcoming"])]
+        return [
+            str(self._m.agenda(coming, ctx.t, ctx.link)),
+            str(self._m.more(ctx.link(paths.ACTIVITIES), ctx.t.ui["all_activities"])),
+        ]
 
     def upcoming(self, ctx: PageContext, _argument: str) -> list[str]:
         t, schedule = ctx.t, self.schedule
@@ -164,14 +177,24 @@ class CalendarPages:
         return blocks
 
     def courses(self, ctx: PageContext, _argument: str) -> list[str]:
-        t, blocks = ctx.t, []
-        for course in self.schedule.data.courses:
+        """The courses still to come in full; then those that have ended, marked so."""
+        t, schedule, blocks = ctx.t, self.schedule, []
+        current = [c for c in schedule.data.courses if not schedule.has_ended(c)]
+        ended = [c for c in schedule.data.courses if schedule.has_ended(c)]
+        for course in current:
             blocks.append(markdown_heading(3, t(course.title), course.id))
-            sessions = self.schedule.course_occurrences(course)
-            ended = self.schedule.has_ended(course)
-            blocks.append(str(self._m.course(course, sessions, t, ctx.link, ended)))
-        if not self.schedule.data.courses:
+            sessions = schedule.course_occurrences(course)
+            blocks.append(str(self._m.course(course, sessions, t, ctx.link, schedule.today)))
+        if not current:
             blocks.append(self._note(t.ui["no_courses"]))
+        if ended:
+            blocks.append(markdown_heading(3, t.ui["courses_ended"], "ended"))
+        for course in ended:
+            blocks.append(markdown_heading(4, t(course.title), course.id))
+            sessions = schedule.course_occurrences(course)
+            blocks.append(
+                str(self._m.course(course, sessions, t, ctx.link, schedule.today, ended=True))
+            )
         return blocks
 
     # Structured data -----------------------------------------------------------------------

@@ -32,7 +32,7 @@ class DirectoryPages:
         return self.schedule.data
 
     def views(self) -> dict[str, Callable[[PageContext, str], list[str]]]:
-        return {"directory": self.index, "township": self.township}
+        return {"directory": self.index, "township": self.township, "townships": self.grid}
 
     @cached_property
     def listed(self) -> list[Place]:
@@ -69,6 +69,10 @@ class DirectoryPages:
         counts = {tid: len(places) for tid, places in self.by_township.items()}
         blocks.append(str(self._m.township_list(self.townships, counts, ctx.t, ctx.link)))
         return blocks
+
+    def grid(self, ctx: PageContext, _argument: str) -> list[str]:
+        """The townships and streets as a compact grid of links (the home page)."""
+        return [str(self._m.township_list(self.townships, {}, ctx.t, ctx.link, grid=True))]
 
     def township(self, ctx: PageContext, argument: str) -> list[str]:
         if argument not in self.by_township:

@@ -69,7 +69,15 @@ def hotlines(checker: Checker) -> tuple[Hotline, ...]:
     for path, item in items(checker, "hotlines"):
         number = phone(checker, item["number"], (*path, "number"), item.get("example", False))
         if number is not None:
-            found.append(Hotline(number, checker.text(item, path, "name")))
+            short = checker.text(item, path, "short")
+            found.append(Hotline(number, checker.text(item, path, "name"), short))
+    in_bar = [path for path, item in items(checker, "hotlines") if "short" in item]
+    if len(in_bar) > 2:
+        checker.error(
+            (*in_bar[2], "short"),
+            "only two numbers fit in the bar at the top of a phone's screen",
+            "remove 'short:' from all but the two most important numbers",
+        )
     return tuple(found)
 
 

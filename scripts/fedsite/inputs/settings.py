@@ -8,14 +8,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import yaml
 
 from fedsite.inputs.errors import DataError, Problem, shorten
-from fedsite.model import CalendarSettings
+from fedsite.model import CalendarSettings, HomeSettings
 
+T = TypeVar("T")
 # How a mainland ICP filing number is written: province, ICP备, digits, 号, a site number.
 ICP_NUMBER = re.compile(r"[\u4e00-\u9fff]ICP备\d{6,12}号(-\d{1,3})?")
 # Characters that have no place in an address, and end an HTML attribute or a CSS url().
@@ -29,7 +30,7 @@ _NOT_PLAIN = re.compile(r"[<>&\"\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # The `extra:` settings the site's templates and hook read. Material reads others (analytics,
 # social links, polyfills, a scope for its storage...): each would need a review of what it
 # adds to every page, so an unknown one stops the build.
-EXTRA_SETTINGS = ("generator", "quick_exit", "calendar", "lang_tags", "icp", "alternate")
+EXTRA_SETTINGS = ("generator", "quick_exit", "calendar", "home", "lang_tags", "icp", "alternate")
 LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
@@ -45,6 +46,7 @@ class SiteSettings:
     quick_exit_url: str
     icp: Icp | None
     calendar: CalendarSettings
+    home: HomeSettings
 
 
 def https_url(value: Any) -> str | None:
@@ -120,10 +122,11 @@ def load_settings(
         if not isinstance(raw.get("example", False), bool):
             problem(("icp", "example"), "must be true or false", "true for a made-up number")
         icp = Icp(str(number), url or "", raw.get("example", False) is True)
-    calendar = _calendar(extra.get("calendar") or {}, problem)
+    calendar = _numbers("calendar", CalendarSettings, extra.get("calendar") or {}, problem)
+    home = _numbers("home", HomeSettings, extra.get("home") or {}, problem)
     if problems:
         raise DataError(problems)
-    return SiteSettings(exit_url or "", icp, calendar)
+    return SiteSettings(exit_url or "", icp, calendar, home)
 
 
 def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]], report) -> None:
@@ -144,18 +147,19 @@ def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]
             )
 
 
-def _calendar(options: Mapping[str, Any], problem) -> CalendarSettings:
-    known = [f.name for f in fields(CalendarSettings)]
+def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -> T:
+    """A group of whole-number settings, such as extra.calendar."""
+    known = [f.name for f in fields(kind)]
     for name, value in options.items():
         if name not in known:
             problem(
-                ("calendar", str(name)),
-                f"extra.calendar has no setting '{shorten(name)}'",
+                (section, str(name)),
+                f"extra.{section} has no setting '{shorten(name)}'",
                 f"known settings: {', '.join(known)}",
             )
         elif not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 10_000:
-            problem(("calendar", name), "must be a whole number above 0", "e.g. 8")
-    return CalendarSettings(**{k: v for k, v in options.items() if k in known})
+            problem((section, name), "must be a whole number above 0", "e.g. 8")
+    return kind(**{k: v for k, v in options.items() if k in known})
 
 
 class _Lines:

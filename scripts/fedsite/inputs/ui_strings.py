@@ -30,6 +30,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
         "multi_day_pattern": "start_day start end_day end",
         "deadline": "date",
         "status_moved": "date",
+        "short_when_pattern": "day time",
+        "place_address": "place address",
         "places": "n",
         "places_one": "n",
         "activities": "n",

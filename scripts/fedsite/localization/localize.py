@@ -75,6 +75,13 @@ class Localizer:
             date=_date(day, "long", self.babel), weekday=_date(day, "EEEE", self.babel)
         )
 
+    def short_when(self, occ) -> str:
+        """Date first, in short: '12月5日周六 09:00' / 'Sat 5 Dec, 09:00'."""
+        day = _skeleton("MMMEd", occ.first_day, self.babel)
+        if occ.start is None:
+            return day
+        return self.ui["short_when_pattern"].format(day=day, time=self.time(occ.start))
+
     def month(self, day: dt.date) -> str:
         """'2026年12月' / 'December 2026'."""
         return _skeleton("yMMMM", day, self.babel)

@@ -1,0 +1,106 @@
+"""Screenshots of the key pages, on a phone (360 x 780) and a desktop (1280 x 900), in every
+language, for reviewing a change as a resident would see it: the first screen of each page,
+and the whole page.
+
+    python scripts/screenshots.py [--out screenshots] [--site DIR] [--full]
+
+Without --site it builds the site first (with the tests' pinned "today"). It uses Debian's
+Chromium through Playwright (CHROMIUM_PATH to use another); nothing is fetched from the
+internet. Pull-request reviewers look at the images; none of them is committed but the two
+README shows (in .github/readme/)."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENS = {"phone": (360, 780), "desktop": (1280, 900)}
+# The pages a resident uses most, by their path within a language's folder.
+PAGES = {
+    "home": "",
+    "help": "help/",
+    "services": "services/",
+    "legal-rights": "services/legal-rights/",
+    "activities": "activities/",
+    "training": "training/",
+    "contacts": "contacts/",
+    "township": "contacts/longju/",
+    "safety": "safety/",
+}
+LANGUAGES = {"zh": "", "en": "en/"}
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "SITE_TODAY": "2026-12-01", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def shoot(site: Path, out: Path, full: bool) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for screen, (width, height) in SCREENS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for lang, home in LANGUAGES.items():
+                for name, path in PAGES.items():
+                    page.goto(base + home + path)
+                    target = out / f"{name}-{lang}-{screen}.png"
+                    page.screenshot(path=target, full_page=full)
+                    written.append(target)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--full", action="store_true", help="whole pages, not the first screen")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        written = shoot(site, args.out, args.full)
+    print(f"{len(written)} screenshots in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
