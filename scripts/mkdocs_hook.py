@@ -21,6 +21,7 @@ from fedsite.output import csp
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
+from fedsite.output.phone_links import PhoneLinksExtension
 from fedsite.output.sitemap import SitemapEntry
 from fedsite.site import Site, UnknownView
 from jinja2 import Environment
@@ -72,6 +73,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         state.site.preview = state.serving
         state.site.write_stub_pages(Path(config.docs_dir))
+        config.markdown_extensions.append(
+            PhoneLinksExtension(short_numbers=state.site.short_numbers)
+        )
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
         raise PluginError(exc.report(config_file.parent)) from None
     except ReferenceDateError as exc:

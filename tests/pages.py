@@ -14,13 +14,22 @@ LANGUAGES = {"zh-Hans": "", "en": "en/"}
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+POSTERS = "activities/posters"  # printable documents of their own, outside the theme
+
+
 def html_pages(site: Path) -> list[Path]:
-    """Every built content page (not the 404 pages, not Material's assets)."""
+    """Every built content page (not the 404 pages, not the posters, not Material's assets)."""
     return sorted(
         path
         for path in site.rglob("*.html")
-        if path.name != "404.html" and "assets" not in path.relative_to(site).parts
+        if path.name != "404.html"
+        and "assets" not in path.relative_to(site).parts
+        and not path.relative_to(site).as_posix().startswith(POSTERS)
     )
+
+
+def posters(site: Path) -> list[Path]:
+    return sorted((site / POSTERS).rglob("*.html"))
 
 
 def url_path(site: Path, page: Path) -> str:

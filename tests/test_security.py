@@ -30,7 +30,7 @@ from conftest import (
     serve,
 )
 from icalendar import Calendar
-from pages import html_pages, url_path
+from pages import html_pages, posters, url_path
 
 EXIT_URL = "https://www.weather.com.cn/"
 SENTINEL = "PWN"
@@ -168,6 +168,10 @@ def test_markup_in_every_text_stays_text(poisoned_site: Path) -> None:
             json.loads(block.string)
         shown += SENTINEL in doc.body.get_text()
     assert shown == len(pages)  # every page shows some of the markup, as text
+    # The printable posters show the activities' titles too, escaped.
+    printed = posters(poisoned_site)
+    assert printed and all(what_would_run(p.read_text("utf-8")) == [] for p in printed)
+    assert any(SENTINEL in BeautifulSoup(p.read_text("utf-8"), "lxml").get_text() for p in printed)
 
 
 def test_front_matter_and_navigation_titles_are_text(poisoned_site: Path) -> None:
@@ -246,6 +250,13 @@ def test_every_page_carries_a_strict_policy_before_any_script(site: Path) -> Non
         assert "'unsafe-inline'" not in directives["script-src"], page
         assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
         assert what_would_run(page.read_text("utf-8")) == [], page
+    for page in posters(site):  # a stylesheet of the site's, and nothing else
+        doc = BeautifulSoup(page.read_text("utf-8"), "lxml")
+        head = [e for e in doc.head.children if e.name]
+        assert head[0].get("charset") and head[1].get("http-equiv") == "Content-Security-Policy"
+        directives = dict(d.strip().split(" ", 1) for d in head[1]["content"].split(";"))
+        assert directives["default-src"] == directives["script-src"] == "'none'", page
+        assert doc.select("script") == [], page
 
 
 def test_an_editors_script_in_a_page_stops_the_build(tmp_path: Path) -> None:

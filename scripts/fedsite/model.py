@@ -58,6 +58,7 @@ class Place:
     wechat: str | None = None
     qq: str | None = None
     services: tuple[Service, ...] = ()
+    location: tuple[float, float] | None = None  # (latitude, longitude), as Amap gives them
 
     @property
     def in_directory(self) -> bool:
@@ -84,6 +85,8 @@ class Registration:
     places: int | None
     free: bool
     cost: Text | None
+    phone: Phone | None = None  # the number to call to sign up
+    full: bool = False  # every place is taken
 
 
 @dataclass(frozen=True)

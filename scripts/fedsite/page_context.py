@@ -19,5 +19,9 @@ class PageContext:
         """A relative link to a path within this language ('activities/months/2026-12/')."""
         return paths.relative(self.page_url, self.home + site_path)
 
+    def link_default(self, site_path: str) -> str:
+        """A relative link to a path of the default language's site (the posters)."""
+        return paths.relative(self.page_url, site_path)
+
     def absolute(self, site_path: str) -> str:
         return paths.absolute(self.site_url, self.home + site_path)

@@ -67,6 +67,13 @@ def course(course_id: str) -> str:
     return f"{TRAINING}#{course_id}"
 
 
+def poster(first_day: dt.date, township: Township | None = None) -> str:
+    """The printable poster of a month's activities in a township, or in the whole district.
+    Posters are in the default language only, at the root of the site."""
+    folder = f"activities/posters/{first_day:%Y-%m}/"
+    return folder + (f"{township.id}.html" if township else "index.html")
+
+
 def page(docs_path: str) -> str:
     """The path MkDocs gives a Markdown file: services/health.md -> services/health/."""
     stem = docs_path.removesuffix(".md")

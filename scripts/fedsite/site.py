@@ -38,6 +38,7 @@ from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stu
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.sitemap import SitemapEntry, write_sitemap
 from fedsite.page_context import PageContext
+from fedsite.posters import Posters
 
 T = TypeVar("T")
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
@@ -112,8 +113,16 @@ class Site:
     def localizer(self, locale: str) -> Localizer:
         if locale not in self._localizers:
             tags = {lang.locale: lang.tag for lang in self.languages}
-            self._localizers[locale] = Localizer(locale, self.default.locale, tags, self.ui[locale])
+            self._localizers[locale] = Localizer(
+                locale, self.default.locale, tags, self.ui[locale], self.short_numbers
+            )
         return self._localizers[locale]
+
+    @cached_property
+    def short_numbers(self) -> frozenset[str]:
+        """The hotlines' short public numbers (12338, 110), which texts link wherever they are
+        written (a pattern finds the longer numbers)."""
+        return frozenset(h.phone.display for h in self.data.hotlines if h.phone.e164 is None)
 
     def context(self, locale: str, page_url: str) -> PageContext:
         home = self.language(locale).home
@@ -132,6 +141,10 @@ class Site:
     @cached_property
     def directory(self) -> DirectoryPages:
         return DirectoryPages(self.schedule)
+
+    @cached_property
+    def posters(self) -> Posters:
+        return Posters(self.schedule, self.directory)
 
     @cached_property
     def warnings(self) -> list[str]:
@@ -163,9 +176,12 @@ class Site:
                 )
             for township in self.directory.townships:
                 name = t(township.name)
+                # The title promises Women's Homes only where the page lists one.
+                kinds = {p.kind for p in self.directory.by_township[township.id]}
+                key = "township_page" if "womens-home" in kinds else "township_page_plain"
                 pages[townships][f"{township.id}{suffix}"] = stub(
-                    t.ui["township_page_title"].format(township=name),
-                    t.ui["township_page_description"].format(township=name),
+                    t.ui[f"{key}_title"].format(township=name),
+                    t.ui[f"{key}_description"].format(township=name),
                     f"township {township.id}",
                     searchable=True,
                 )
@@ -201,14 +217,16 @@ class Site:
         return MARKER.sub(fill, markdown), kept
 
     def files(self, locale: str) -> dict[str, bytes]:
-        """Site path (within the language's folder) -> bytes: feeds, event files, vCards (in a
-        preview, the feeds only)."""
+        """Site path (within the language's folder) -> bytes: feeds, event files, vCards, and
+        in the default language the printable posters (in a preview, the feeds and posters)."""
         ctx = self.context(locale, "")
+        posters = self.posters.files(ctx) if locale == self.default.locale else {}
         if self.preview:
-            return calendar_files(self.schedule, ctx, events=False)
+            return {**calendar_files(self.schedule, ctx, events=False), **posters}
         return {
             **calendar_files(self.schedule, ctx),
             **vcard_files(self.directory.listed, ctx),
+            **posters,
         }
 
     def write_outputs(

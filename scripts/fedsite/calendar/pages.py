@@ -18,6 +18,7 @@ from fedsite.output.escaping import markdown_heading
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.templates import macros
 from fedsite.page_context import PageContext
+from fedsite.posters import poster_links
 
 SCHEMA_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -102,20 +103,38 @@ class CalendarPages:
         ]
 
     def upcoming(self, ctx: PageContext, _argument: str) -> list[str]:
+        """The coming weeks as an agenda: today, this week, next week, later; then the months
+        after, as links."""
         t, schedule = ctx.t, self.schedule
-        horizon = schedule.today + dt.timedelta(weeks=self.settings.upcoming_weeks)
+        today = schedule.today
+        horizon = today + dt.timedelta(weeks=self.settings.upcoming_weeks)
         shown = [o for o in schedule.upcoming if o.first_day < horizon]
         shown = shown[: self.settings.upcoming_max]
-        blocks = [self._feeds(ctx)]
+        this_week = today - dt.timedelta(days=(today.weekday() - t.first_weekday) % 7)
+        next_week = this_week + dt.timedelta(weeks=1)
+        later = next_week + dt.timedelta(weeks=1)
+
+        def group(occ) -> str:
+            if occ.first_day <= today:
+                return "today"
+            return (
+                "this-week"
+                if occ.first_day < next_week
+                else ("next-week" if occ.first_day < later else "later")
+            )
+
+        blocks = [str(self._m.note(t.ui["agenda_intro"]))]
         if not shown:
             blocks.append(self._note(t.ui["no_upcoming"]))
-        for month, items in _group(shown, lambda o: month_start(o.first_day)):
-            blocks.append(markdown_heading(2, t.month(month), f"m-{month:%Y-%m}"))
-            blocks += self._cards(items, ctx)
-        later = [m for m in schedule.months if shown and m > month_start(shown[-1].first_day)]
-        if later:
+        for name, items in _group(shown, group):
+            blocks.append(markdown_heading(2, t.ui["agenda_" + name.replace("-", "_")], name))
+            blocks.append(str(self._m.agenda_rows(items, t, ctx.link, today, schedule.has_ended)))
+        months = [m for m in schedule.months if shown and m > month_start(shown[-1].first_day)]
+        if months:
             blocks.append(markdown_heading(2, t.ui["later_months"]))
-            blocks.append(self._month_links(later, ctx))
+            blocks.append(self._month_links(months, ctx))
+        blocks.append(poster_links(ctx, today))
+        blocks.append(self._feeds(ctx))
         return blocks
 
     def month(self, ctx: PageContext, argument: str) -> list[str]:
@@ -124,7 +143,7 @@ class CalendarPages:
         items = self.schedule.by_month.get(month, [])
         counts = Counter(o.first_day for o in items if o.status != "cancelled")
         weeks = pycalendar.Calendar(t.first_weekday).monthdatescalendar(month.year, month.month)
-        blocks = [str(self._m.month_table(month, weeks, counts, t))]
+        blocks = [str(self._m.month_table(month, weeks, counts, t, self.schedule.today))]
         index = months.index(month) if month in months else -1
         previous = months[index - 1] if index > 0 else None
         following = months[index + 1] if 0 <= index < len(months) - 1 else None
@@ -165,15 +184,18 @@ class CalendarPages:
         return blocks
 
     def places(self, ctx: PageContext, _argument: str) -> list[str]:
+        """What's on, by subdistrict or town, then by place (a pre-built filter: no script)."""
         t, blocks = ctx.t, []
-        for place in self.schedule.data.places.values():
-            if place.id not in self.schedule.venues:
-                continue
-            blocks.append(markdown_heading(2, t(place.name), place.id))
-            directory = ctx.link(paths.place(place)) if place.in_directory else ""
-            blocks.append(str(self._m.place_summary(place, t, directory)))
-            items = self.schedule.upcoming_by_place.get(place.id, [])
-            blocks.append(self._next(items, self.settings.per_place, ctx, "no_upcoming_place"))
+        used = [p for p in self.schedule.data.places.values() if p.id in self.schedule.venues]
+        for township_id, places in _group(used, lambda p: p.township.id):
+            township = self.schedule.data.townships[township_id]
+            blocks.append(markdown_heading(2, t(township.name), f"t-{township_id}"))
+            for place in places:
+                blocks.append(markdown_heading(3, t(place.name), place.id))
+                directory = ctx.link(paths.place(place)) if place.in_directory else ""
+                blocks.append(str(self._m.place_summary(place, t, directory)))
+                items = self.schedule.upcoming_by_place.get(place.id, [])
+                blocks.append(self._next(items, self.settings.per_place, ctx, "no_upcoming_place"))
         return blocks
 
     def courses(self, ctx: PageContext, _argument: str) -> list[str]:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from fedsite.calendar.occurrences import series_dates
+from fedsite.inputs import directory_data
 from fedsite.inputs.checker import Checker, check_unique, items
 from fedsite.inputs.yaml_source import FieldPath
 from fedsite.model import (
@@ -47,12 +48,19 @@ def _registration(checker: Checker, item: dict, path: FieldPath) -> Registration
         return None
     rpath = (*path, "registration")
     cost = reg.get("cost")
+    number = reg.get("phone")
     return Registration(
         how=checker.text(reg, rpath, "how"),
         deadline=checker.date(reg.get("deadline"), (*rpath, "deadline")),
         places=reg.get("places"),
         free=cost == "free",
         cost=checker.text(reg, rpath, "cost") if isinstance(cost, dict) else None,
+        phone=directory_data.phone(
+            checker, number["number"], (*rpath, "phone", "number"), number.get("example", False)
+        )
+        if number
+        else None,
+        full=reg.get("full", False),
     )
 
 

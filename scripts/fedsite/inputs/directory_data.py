@@ -125,5 +125,8 @@ def places(
             wechat=item.get("wechat"),
             qq=item.get("qq"),
             services=tuple(s for s in offered if s is not None),
+            location=(item["location"]["lat"], item["location"]["lon"])
+            if "location" in item
+            else None,
         )
     return found

@@ -39,11 +39,19 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
         "sessions": "n",
         "sessions_one": "n",
         "places_count": "n",
+        "day_count": "n",
+        "day_count_one": "n",
         "places_count_one": "n",
         "month_page_title": "month",
         "month_page_description": "month",
         "township_page_title": "township",
         "township_page_description": "township",
+        "township_page_plain_title": "township",
+        "township_page_plain_description": "township",
+        "poster_title": "place month",
+        "poster_more": "n",
+        "poster_more_one": "n",
+        "poster_updated": "date",
     }.items()
 }
 

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from fedsite.localization.dates import babel_locale
 from fedsite.localization.texts import Text
 from fedsite.model import Activity
+from fedsite.output.phone_links import link_phones
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Localizer:
     default: str  # the site's default locale
     tags: Mapping[str, str]  # locale -> BCP 47 tag
     ui: Mapping[str, str]  # this language's interface strings
+    short_numbers: frozenset[str] = frozenset()  # the hotlines' short numbers (12338, 110)
 
     @property
     def babel(self) -> str:
@@ -44,6 +46,19 @@ class Localizer:
             return escape(value)
         return Markup('<span lang="{}">{}</span> <span class="fs-untranslated">{}</span>').format(
             self.tags.get(lang, lang), value, self.ui["untranslated_field"]
+        )
+
+    def prose(self, text: Text | None) -> Markup:
+        """A text that is prose (a description, how to sign up) as `html` gives it, with each
+        phone number in it a link that calls it."""
+        if text is None:
+            return Markup("")
+        value, lang = text.pick(self.lang, self.default)
+        linked = link_phones(value, self.short_numbers)
+        if lang == self.lang:
+            return linked
+        return Markup('<span lang="{}">{}</span> <span class="fs-untranslated">{}</span>').format(
+            self.tags.get(lang, lang), linked, self.ui["untranslated_field"]
         )
 
     def labelled(self, label: str, value: str) -> str:
@@ -75,9 +90,13 @@ class Localizer:
             date=_date(day, "long", self.babel), weekday=_date(day, "EEEE", self.babel)
         )
 
+    def short_date(self, day: dt.date) -> str:
+        """'12月5日周六' / 'Sat 5 Dec'."""
+        return _skeleton("MMMEd", day, self.babel)
+
     def short_when(self, occ) -> str:
         """Date first, in short: '12月5日周六 09:00' / 'Sat 5 Dec, 09:00'."""
-        day = _skeleton("MMMEd", occ.first_day, self.babel)
+        day = self.short_date(occ.first_day)
         if occ.start is None:
             return day
         return self.ui["short_when_pattern"].format(day=day, time=self.time(occ.start))

@@ -67,6 +67,20 @@ def policy(inline_scripts: Iterable[str], *, header: bool = False) -> str:
     return "; ".join(directives)
 
 
+def poster_policy() -> str:
+    """For the printable posters: a stylesheet of the site's and nothing else, no scripts."""
+    return "; ".join(
+        (
+            "default-src 'none'",
+            "script-src 'none'",
+            "style-src 'self'",
+            "img-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+
+
 def preview_policy() -> str:
     """For `mkdocs serve` only: its live-reload script is inline and changes on every reload,
     so no hash can name it. The built site never gets this."""
