@@ -10,6 +10,7 @@ default language's on_post_build, so each event below fires once per language.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,18 +18,20 @@ from typing import Any
 from fedsite.inputs.errors import DataError
 from fedsite.inputs.front_matter import FRONT_MATTER
 from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.offline.service_worker import base_href as offline_base
+from fedsite.offline.service_worker import with_base
 from fedsite.output import csp
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.phone_links import PhoneLinksExtension
 from fedsite.output.sitemap import SitemapEntry
-from fedsite.site import Site, UnknownView
+from fedsite.site import SERVER_FOLDER, Site, UnknownView
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
@@ -46,6 +49,8 @@ class BuildState:
     blocks: dict[str, HtmlBlocks] = field(default_factory=dict)  # page -> its engine HTML
     sitemap: list[SitemapEntry] = field(default_factory=list)
     not_found: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
+    sensitive: list[str] = field(default_factory=list)  # pages the phone never stores
+    scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
     site_dir: str = ""
 
 
@@ -60,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.plugins["i18n"].building:  # a nested language build: the site is loaded
         return config
     state.site_dir, state.running, state.sitemap, state.not_found = config.site_dir, [], [], {}
+    state.sensitive, state.scripts = [], set()
     config_file = Path(config.config_file_path)
     try:
         state.site = Site.load(
@@ -76,6 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(
             PhoneLinksExtension(short_numbers=state.site.short_numbers)
         )
+        _hashed_asset_names(config, state.site.assets)
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
         raise PluginError(exc.report(config_file.parent)) from None
     except ReferenceDateError as exc:
@@ -112,6 +119,30 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return blocks.restore(html)
 
 
+def _hashed_asset_names(config: MkDocsConfig, names: dict[str, str]) -> None:
+    """mkdocs.yml's own stylesheets and scripts by their content-hashed names (the files get
+    them in on_files)."""
+    config.extra_css = [names.get(path, path) for path in config.extra_css]
+    for script in config.extra_javascript:
+        if isinstance(script, str):
+            config.extra_javascript[config.extra_javascript.index(script)] = names.get(
+                script, script
+            )
+        else:
+            script.path = names.get(script.path, script.path)
+
+
+# After static-i18n's on_files (priority -100), which picks each language's files.
+@event_priority(-200)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Each of the site's own assets under its content-hashed name only."""
+    for file in list(files):
+        if hashed := state.site.assets.get(file.src_uri):
+            files.remove(file)
+            files.append(File.generated(config, hashed, abs_src_path=file.abs_src_path))
+    return files
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     state.running.append(config.theme["language"])
 
@@ -130,6 +161,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals.update(state.site.template_values(locale))
     env.globals["site_languages"] = state.site.languages
     env.globals["current_language"] = state.site.language(locale)
+    env.globals["asset"] = lambda path: state.site.assets.get(path, path)
     return env
 
 
@@ -160,6 +192,8 @@ def on_page_context(
         name = site.language(building).name
         log.info(f"'{page.file.src_uri}' has no {name} translation yet: it shows the original.")
     page.canonical_url = versions.canonical or page.canonical_url
+    if page.meta.get("sensitive") is True:
+        state.sensitive.append(page.url)
     context["page_language"] = versions.for_templates(building)
     if entry := versions.sitemap_entry(page.canonical_url):
         state.sitemap.append(SitemapEntry(*entry))
@@ -177,17 +211,22 @@ def on_template_context(
 def _content_security_policy(context: dict[str, Any]) -> None:
     features = context["config"].theme.get("features") or []
     page = {**context, "features": features}
-    context["content_security_policy"] = (
-        csp.preview_policy()
-        if state.serving
-        else csp.theme_policy(lambda name: state.env.get_template(name).render(page))
-    )
+    if state.serving:
+        context["content_security_policy"] = csp.preview_policy()
+        return
+    scripts = csp.theme_scripts(lambda name: state.env.get_template(name).render(page))
+    state.scripts.update(scripts)
+    context["content_security_policy"] = csp.policy(scripts)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Name what the policy will block in a page's content (an editor's <script> or onclick in
     Markdown): a warning, which strict mode turns into a stopped build. (The rest of the page
-    is the theme's, with values escaped by construction.)"""
+    is the theme's, with values escaped by construction.) The offline page gets a <base>, as
+    the service worker shows it at any address."""
+    homes = [lang.home for lang in state.site.languages]
+    if base := offline_base(page.url, config.site_url or "/", homes):
+        output = with_base(output, base)
     if not state.serving:
         for item in csp.blocked(page.content):
             log.warning(
@@ -209,11 +248,19 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     state.running.pop()
     if not state.running:  # static-i18n writes one 404.html, in the language built last
-        state.site.write_outputs(Path(config.site_dir), state.sitemap, state.not_found)
+        state.site.write_outputs(
+            Path(config.site_dir),
+            state.sitemap,
+            state.not_found,
+            never_stored=state.sensitive,
+            server_policy=csp.nginx_header(state.scripts),
+        )
 
 
 def on_build_error(*, error: Exception) -> None:
     """Never leave a half-built site: a failed build (bad data, or a broken link in strict
-    mode) empties the output folder, as MkDocs itself does at the start of every build."""
+    mode) empties the output folder, as MkDocs itself does at the start of every build (which
+    keeps hidden files: so our own hidden folder for the server goes too)."""
     if state.site_dir:
         clean_directory(state.site_dir)
+        shutil.rmtree(Path(state.site_dir) / SERVER_FOLDER, ignore_errors=True)

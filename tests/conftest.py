@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from nginx import NGINX, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_TODAY = "2026-12-01"  # the build's pinned "today": builds are reproducible
@@ -147,13 +148,20 @@ def serve(site: Path, port: int) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def server(site: Path, port: int) -> Iterator[str]:
-    with serve(site, port) as url:
+    """The site as production serves it: nginx with deploy/nginx/fedsite.conf."""
+    require(NGINX, "apt-get install nginx-core libnginx-mod-http-brotli-filter")
+    with nginx(site, port) as url:
         yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def handle(self) -> None:
+        # A browser that leaves a page (the quick exit does) drops its downloads midway.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
         # Serve the site's own 404 page, as a real web server would be configured to.

@@ -300,7 +300,9 @@ def test_a_script_that_reached_a_page_is_blocked_by_the_policy(browser, tmp_path
 @pytest.mark.browser
 def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str, site) -> None:
     """Browse, search, pick a palette and larger text: what is left on the device is the
-    palette (localStorage) and, until the browser is closed, the text size (sessionStorage)."""
+    palette (localStorage), until the browser is closed the text size (sessionStorage), and the
+    offline copies of the pages she read (the service worker's caches), never the safety page
+    nor what she searched for."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     for path in ("", "en/services/", "contacts/"):
@@ -330,17 +332,25 @@ def test_what_the_site_stores_is_what_the_safety_page_says(browser, server: str,
           session: Object.keys(sessionStorage),
           cookies: document.cookie,
           caches: await caches.keys(),
+          stored: (await Promise.all((await caches.keys()).map(async name =>
+            (await (await caches.open(name)).keys()).map(r => r.url)))).flat(),
           workers: (await navigator.serviceWorker.getRegistrations()).length,
         })"""
     )
     context.close()
     assert [key.rsplit(".", 1)[-1] for key in stored["local"]] == ["__palette"], stored
     assert stored["session"] == ["fs-display"] and stored["cookies"] == "", stored
-    assert stored["caches"] == [] and stored["workers"] == 0, stored
+    assert stored["workers"] == 1 and all(n.startswith("fedsite-") for n in stored["caches"])
+    assert {server, server + "en/services/", server + "contacts/"} <= set(stored["stored"])
+    kept = [url for url in stored["stored"] if "safety" in url or "12338" in url or "?" in url]
+    assert kept == [] and all(url.startswith(server) for url in stored["stored"]), kept
+    worker = json.loads((site / "sw.js").read_text("utf-8").split("\n")[0][15:-1])
     for path in ("safety/index.html", "en/safety/index.html"):
         text = BeautifulSoup((site / path).read_text("utf-8"), "lxml").article.get_text()
         assert "localStorage" in text and "sessionStorage" in text, path
         assert "Cookie" in text or "cookies" in text, path
+        # What the worker keeps: "最多 60 页", "(up to 60)".
+        assert re.search(rf"最多 {worker['max_pages']} 页|up to {worker['max_pages']}\)", text)
 
 
 def test_the_site_is_built_from_these_inputs() -> None:

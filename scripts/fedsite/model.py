@@ -206,6 +206,18 @@ class HomeSettings:
     news_days: int = 183  # news older than this is not shown on the home page
 
 
+# The pages every language keeps for use offline, by their path in the language's folder.
+CORE_PAGES = ("", "services/", "contacts/", "activities/", "training/")
+
+
+@dataclass(frozen=True)
+class OfflineSettings:
+    pages: tuple[str, ...] = CORE_PAGES  # precached in every language, with the offline page
+    timeout_ms: int = 4000  # how long a page waits for the network before a stored copy
+    max_pages: int = 60  # pages she visited that the phone keeps
+    max_files: int = 80  # other files it keeps
+
+
 @dataclass(frozen=True)
 class NewsItem:
     page: str  # docs path of the Chinese page: news/2016-09-officials-training.md

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import segno
@@ -57,6 +57,7 @@ def poster_links(ctx: PageContext, today: dt.date, township: Township | None = N
 class Posters:
     schedule: Schedule
     directory: DirectoryPages
+    assets: Mapping[str, str] = field(default_factory=dict)  # their content-hashed names
 
     def _listed(self, month: dt.date, where: Callable[[Occurrence], bool]) -> list[Occurrence]:
         """What a reader of the poster can still go to: the month's activities from the
@@ -114,7 +115,7 @@ class Posters:
             title=t.ui["poster_title"].format(place=place, month=t.month(month)),
             lang=t.tags[t.lang],
             csp=poster_policy(),
-            css=posixpath.relpath(CSS, posixpath.dirname(path)),
+            css=posixpath.relpath(self.assets.get(CSS, CSS), posixpath.dirname(path)),
             icon=posixpath.relpath(ICON, posixpath.dirname(path)),
             rows=listed[:ROWS],
             more=len(listed) - ROWS,

@@ -33,6 +33,11 @@ from fedsite.localization.languages import Language, PageVersions, page_versions
 from fedsite.localization.localize import Localizer
 from fedsite.model import NewsItem, SiteData
 from fedsite.news_pages import NewsPages
+from fedsite.offline.manifest import FILE_NAME as MANIFEST
+from fedsite.offline.manifest import manifest
+from fedsite.offline.service_worker import FILE_NAME as SERVICE_WORKER
+from fedsite.offline.service_worker import service_worker
+from fedsite.output.asset_names import hashed_names
 from fedsite.output.escaping import html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
 from fedsite.output.html_blocks import HtmlBlocks
@@ -41,6 +46,7 @@ from fedsite.page_context import PageContext
 from fedsite.posters import Posters
 
 T = TypeVar("T")
+SERVER_FOLDER = ".deploy"  # what the build writes for the web server (never served)
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
@@ -59,6 +65,8 @@ class Site:
     site_url: str
     history: History
     news: list[NewsItem] = field(default_factory=list)  # newest first
+    # docs/assets' site paths -> their content-hashed names ('assets/public.1a2b3c4d.css')
+    assets: dict[str, str] = field(default_factory=dict)
     # For `mkdocs serve`: leave out what an editor does not see on a page (structured data,
     # each event's and place's download file), which is most of a district's build time.
     preview: bool = False
@@ -99,7 +107,10 @@ class Site:
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
-        return cls(config_file, languages, settings, ui, data, today, site_url, history, news)
+        assets = hashed_names(docs_dir)
+        return cls(
+            config_file, languages, settings, ui, data, today, site_url, history, news, assets
+        )
 
     # Languages -----------------------------------------------------------------------------
 
@@ -144,7 +155,7 @@ class Site:
 
     @cached_property
     def posters(self) -> Posters:
-        return Posters(self.schedule, self.directory)
+        return Posters(self.schedule, self.directory, self.assets)
 
     @cached_property
     def warnings(self) -> list[str]:
@@ -230,14 +241,33 @@ class Site:
         }
 
     def write_outputs(
-        self, site_dir: Path, sitemap: list[SitemapEntry], not_found: Mapping[str, str]
+        self,
+        site_dir: Path,
+        sitemap: list[SitemapEntry],
+        not_found: Mapping[str, str],
+        never_stored: Sequence[str] = (),
+        server_policy: str = "",
     ) -> None:
         """Into the built site, for every language into its own folder: the feeds and vCards,
-        the 404 page (`not_found`: locale -> HTML) and the sitemap. The root sitemap lists
-        every language; each language folder gets its own, as a sitemap may only list URLs
-        under its folder (and Material's JavaScript fetches /en/sitemap.xml)."""
+        the 404 page (`not_found`: locale -> HTML), the web app manifest and the sitemap. The
+        root sitemap lists every language; each language folder gets its own, as a sitemap may
+        only list URLs under its folder (and Material's JavaScript fetches /en/sitemap.xml).
+        Last, as it reads the built pages: the service worker, which never stores the pages
+        at `never_stored` (site paths of the pages with `sensitive: true`). For the web server,
+        not for visitors: `server_policy`, the Content-Security-Policy header of every page, in
+        .deploy/ (deploy/nginx/fedsite.conf includes it)."""
         for lang in self.languages:
             folder = site_dir / lang.home
+            ui = self.ui[lang.locale]
+            (folder / MANIFEST).write_bytes(
+                manifest(
+                    home=lang.home,
+                    lang_tag=lang.tag,
+                    name=ui["app_name"],
+                    short_name=ui["site_short_name"],
+                    description=ui["app_description"],
+                )
+            )
             for path, data in self.files(lang.locale).items():
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_bytes(data)
@@ -247,6 +277,13 @@ class Site:
                 prefix = paths.absolute(self.site_url, lang.home)
                 write_sitemap(folder, [e for e in sitemap if e.url.startswith(prefix)])
         write_sitemap(site_dir, sitemap)
+        if server_policy:
+            (site_dir / SERVER_FOLDER).mkdir(exist_ok=True)
+            (site_dir / SERVER_FOLDER / "nginx-csp.conf").write_text(server_policy)
+        if not self.preview:  # a worker would keep `mkdocs serve`'s pages from reloading
+            homes = [lang.home for lang in self.languages]
+            worker = service_worker(site_dir, homes, self.settings.offline, never_stored)
+            (site_dir / SERVICE_WORKER).write_bytes(worker)
 
     # For the theme's templates ---------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from fedsite.inputs.errors import DataError, Problem, shorten
-from fedsite.model import CalendarSettings, HomeSettings
+from fedsite.model import CalendarSettings, HomeSettings, OfflineSettings
 
 T = TypeVar("T")
 # How a mainland ICP filing number is written: province, ICP备, digits, 号, a site number.
@@ -30,7 +30,18 @@ _NOT_PLAIN = re.compile(r"[<>&\"\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # The `extra:` settings the site's templates and hook read. Material reads others (analytics,
 # social links, polyfills, a scope for its storage...): each would need a review of what it
 # adds to every page, so an unknown one stops the build.
-EXTRA_SETTINGS = ("generator", "quick_exit", "calendar", "home", "lang_tags", "icp", "alternate")
+EXTRA_SETTINGS = (
+    "generator",
+    "quick_exit",
+    "calendar",
+    "home",
+    "offline",
+    "lang_tags",
+    "icp",
+    "alternate",
+)
+# A page's path within a language's folder, as MkDocs makes it: '' (home), 'services/'.
+PAGE_PATH = re.compile(r"([a-z0-9][a-z0-9-]*/)*")
 LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
@@ -47,6 +58,7 @@ class SiteSettings:
     icp: Icp | None
     calendar: CalendarSettings
     home: HomeSettings
+    offline: OfflineSettings = field(default_factory=OfflineSettings)
 
 
 def https_url(value: Any) -> str | None:
@@ -124,9 +136,24 @@ def load_settings(
         icp = Icp(str(number), url or "", raw.get("example", False) is True)
     calendar = _numbers("calendar", CalendarSettings, extra.get("calendar") or {}, problem)
     home = _numbers("home", HomeSettings, extra.get("home") or {}, problem)
+    offline_options = dict(extra.get("offline") or {})
+    pages = offline_options.pop("pages", OfflineSettings.pages)
+    if not isinstance(pages, list | tuple) or not all(
+        isinstance(p, str) and PAGE_PATH.fullmatch(p) for p in pages
+    ):
+        problem(
+            ("offline", "pages"),
+            "must be a list of pages by their address in a language's folder",
+            "e.g. [\"\", help/, contacts/] ('' is the home page)",
+        )
+        pages = OfflineSettings.pages
+    offline = _numbers("offline", OfflineSettings, offline_options, problem)
+    offline = OfflineSettings(
+        tuple(pages), offline.timeout_ms, offline.max_pages, offline.max_files
+    )
     if problems:
         raise DataError(problems)
-    return SiteSettings(exit_url or "", icp, calendar, home)
+    return SiteSettings(exit_url or "", icp, calendar, home, offline)
 
 
 def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]], report) -> None:

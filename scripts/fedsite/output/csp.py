@@ -44,12 +44,16 @@ THEME_SCRIPT_PARTIALS = tuple(
 )
 
 
-def theme_policy(render: Callable[[str], str]) -> str:
-    """The policy for a page whose theme partials `render(name)` gives, with the page's own
-    context (one of them holds the page's relative base URL, so each page has its own)."""
-    return policy(
-        script for name in THEME_SCRIPT_PARTIALS for script in inline_scripts(render(name))
-    )
+def theme_scripts(render: Callable[[str], str]) -> list[str]:
+    """The inline scripts of a page whose theme partials `render(name)` gives, with the page's
+    own context (one of them holds the page's relative base URL, so each page has its own)."""
+    return [script for name in THEME_SCRIPT_PARTIALS for script in inline_scripts(render(name))]
+
+
+def nginx_header(inline_scripts: Iterable[str]) -> str:
+    """An nginx directive sending, as a header, the policy that allows the inline scripts of
+    every page (a server cannot tell them apart), with what only a header can say."""
+    return f'add_header Content-Security-Policy "{policy(inline_scripts, header=True)}" always;\n'
 
 
 def script_hash(script: str) -> str:

@@ -1,0 +1,32 @@
+"""Content-hashed names for the site's own stylesheets and scripts (docs/assets), as
+Material gives its own (main.57a0d79d.min.css): a changed file gets a new name, so every asset
+can be cached for a year and a deploy never mixes an old page with a new stylesheet. MkDocs has
+no such option; mkdocs-minify-plugin's `cache_safe` renames only the files listed in
+extra_css and extra_javascript, not the scripts the theme's templates load in <head> or the
+posters' stylesheet, so the few lines here do it for all of them. Images keep their names:
+editors link them from pages."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+FOLDER = "assets"
+HASHED = (".css", ".js")
+# A name with a content hash in it (ours and Material's): the web server caches these for good.
+HASHED_NAME = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$")
+
+
+def hashed_names(docs_dir: Path) -> dict[str, str]:
+    """Site path of each asset under docs/assets -> its hashed site path
+    ('assets/public.css' -> 'assets/public.1a2b3c4d.css')."""
+    names = {}
+    for path in sorted((docs_dir / FOLDER).rglob("*")):
+        if path.is_file() and path.suffix in HASHED:
+            site_path = path.relative_to(docs_dir).as_posix()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+            stem, suffix = posixpath.splitext(site_path)
+            names[site_path] = f"{stem}.{digest}{suffix}"
+    return names
