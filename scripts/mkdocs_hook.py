@@ -50,6 +50,7 @@ class BuildState:
     sitemap: list[SitemapEntry] = field(default_factory=list)
     not_found: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     sensitive: list[str] = field(default_factory=list)  # pages the phone never stores
+    fallbacks: list[str] = field(default_factory=list)  # pages showing another language's text
     scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
     site_dir: str = ""
 
@@ -65,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.plugins["i18n"].building:  # a nested language build: the site is loaded
         return config
     state.site_dir, state.running, state.sitemap, state.not_found = config.site_dir, [], [], {}
-    state.sensitive, state.scripts = [], set()
+    state.sensitive, state.scripts, state.fallbacks = [], set(), []
     config_file = Path(config.config_file_path)
     try:
         state.site = Site.load(
@@ -83,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             PhoneLinksExtension(short_numbers=state.site.short_numbers)
         )
         _hashed_asset_names(config, state.site.assets)
+        _keep_whole(state.site.segmenter_words())
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
         raise PluginError(exc.report(config_file.parent)) from None
     except ReferenceDateError as exc:
@@ -130,6 +132,25 @@ def _hashed_asset_names(config: MkDocsConfig, names: dict[str, str]) -> None:
             )
         else:
             script.path = names.get(script.path, script.path)
+
+
+def _keep_whole(words: list[str]) -> None:
+    """Material's search segments Chinese with jieba at build time (when it is installed):
+    the site's own names and terms become words of its dictionary, so they are not split."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    for word in words:
+        jieba.add_word(word)
+
+
+def _lunr_languages() -> list[str]:
+    """The languages Material's search has lunr support for (its lunr.<code>.min.js)."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    return sorted(p.name.split(".")[1] for p in folder.glob("lunr.*.min.js"))
 
 
 # After static-i18n's on_files (priority -100), which picks each language's files.
@@ -191,6 +212,7 @@ def on_page_context(
     if versions.untranslated:
         name = site.language(building).name
         log.info(f"'{page.file.src_uri}' has no {name} translation yet: it shows the original.")
+        state.fallbacks.append(page.url)
     page.canonical_url = versions.canonical or page.canonical_url
     if page.meta.get("sensitive") is True:
         state.sensitive.append(page.url)
@@ -248,6 +270,9 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     state.running.pop()
     if not state.running:  # static-i18n writes one 404.html, in the language built last
+        state.site.write_search_indexes(
+            Path(config.site_dir), fallbacks=state.fallbacks, lunr_languages=_lunr_languages()
+        )
         state.site.write_outputs(
             Path(config.site_dir),
             state.sitemap,

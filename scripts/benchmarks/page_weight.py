@@ -132,7 +132,7 @@ def with_worker(browser, server: str, path: str, log: Log) -> dict:
             page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
         )
     context.close()
-    pages = [row for row in repeat if row[3] in ("document", "-")]
+    pages = [row for row in repeat if row[0].split("?")[0].endswith(("/", ".html"))]
     return {
         "install_bytes": sum(row[2] for row in installed),
         "install_requests": len(installed),
@@ -223,6 +223,14 @@ def main() -> int:
                     f"({', '.join(f'{r[0]} {r[1]}' for r in worker['repeat_rows'])})"
                 )
                 print(f"  contacts offline: {worker['offline_ms']:.0f} ms (median of 5)")
+            print("\nsearch index per language (loaded when search is opened):")
+            for home in ("", *(p.strip("/") + "/" for p in args.pages if p.strip("/"))):
+                url = f"{server}{home}search/search_index.json"
+                raw = (site / home / "search/search_index.json").stat().st_size
+                request = urllib.request.Request(url, headers={"Accept-Encoding": "br"})
+                with urllib.request.urlopen(request) as response:
+                    sent = len(response.read())
+                print(f"  {home or '(default)'}: {kib(raw)}, {kib(sent)} with brotli")
             print("\nprecache per language (files, compressed):")
             for language, (files, size) in precache_per_language(server, site).items():
                 print(f"  {language}: {files} files, {kib(size)}")

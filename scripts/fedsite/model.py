@@ -179,6 +179,24 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class Synonyms:
+    """Words people type (by language) that should find these pages (site paths such as
+    'services/legal-rights/'); `help`: the helplines come first for them."""
+
+    pages: tuple[str, ...]
+    words: dict[str, tuple[str, ...]]
+    help: bool = False
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    """data/search.yml: what search should understand beyond the pages' own words."""
+
+    synonyms: tuple[Synonyms, ...] = ()
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrases kept whole
+
+
+@dataclass(frozen=True)
 class SiteData:
     categories: dict[str, Category]
     places: dict[str, Place]
@@ -189,6 +207,7 @@ class SiteData:
     services: dict[str, Service] = field(default_factory=dict)
     hotlines: tuple[Hotline, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    search: SearchWords = SearchWords()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ language versions. The MkDocs hook, the fedsite-check command and the benchmark 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -44,9 +45,12 @@ from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.sitemap import SitemapEntry, write_sitemap
 from fedsite.page_context import PageContext
 from fedsite.posters import Posters
+from fedsite.search.index import INDEX as SEARCH_INDEX
+from fedsite.search.index import split_index, to_json
 
 T = TypeVar("T")
 SERVER_FOLDER = ".deploy"  # what the build writes for the web server (never served)
+HAN = re.compile(r"[\u4e00-\u9fff]")
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
@@ -285,6 +289,41 @@ class Site:
             worker = service_worker(site_dir, homes, self.settings.offline, never_stored)
             (site_dir / SERVICE_WORKER).write_bytes(worker)
 
+    def write_search_indexes(
+        self, site_dir: Path, *, fallbacks: Sequence[str], lunr_languages: Sequence[str]
+    ) -> None:
+        """Material's one index for all languages, split into one per language folder, with
+        the words people type (data/search.yml); `fallbacks`: URLs of pages showing another
+        language's text, left out."""
+        if not (site_dir / SEARCH_INDEX).is_file():  # a site without the search plugin
+            return
+        index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        indexes = split_index(
+            index,
+            {lang.home: lang.locale for lang in self.languages},
+            fallbacks=set(fallbacks),
+            synonyms=self.data.search.synonyms,
+            lunr_languages=lunr_languages,
+        )
+        for home, language_index in indexes.items():
+            (site_dir / home / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / home / SEARCH_INDEX).write_bytes(to_json(language_index))
+
+    def segmenter_words(self) -> list[str]:
+        """Phrases the Chinese segmenter must keep whole, so search finds them as typed:
+        data/search.yml's terms and the names of townships, places and kinds of activity."""
+        names = [
+            *self.data.townships.values(),
+            *self.data.places.values(),
+            *self.data.categories.values(),
+        ]
+        words = {word for terms in self.data.search.terms.values() for word in terms}
+        words |= {value for item in names for value in item.name.values.values()}
+        words |= {
+            w for group in self.data.search.synonyms for ws in group.words.values() for w in ws
+        }
+        return sorted(word for word in words if HAN.search(word) and " " not in word)
+
     # For the theme's templates ---------------------------------------------------------------
 
     def template_values(self, locale: str) -> dict[str, Any]:
@@ -307,6 +346,18 @@ class Site:
                     for h in self.data.hotlines
                 ],
                 "quick_exit_url": self.settings.quick_exit_url,
+                "site_search": {
+                    "index": self.language(locale).home + SEARCH_INDEX,
+                    # What puts the helplines first in search (search.js), lower-case.
+                    "help_words": sorted(
+                        {
+                            word.lower()
+                            for group in self.data.search.synonyms
+                            if group.help
+                            for word in group.words.get(locale, ())
+                        }
+                    ),
+                },
                 "icp": asdict(icp) if icp else None,
             }
         )

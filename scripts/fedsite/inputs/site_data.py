@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from fedsite.inputs import calendar_data, directory_data
+from fedsite.inputs import calendar_data, directory_data, search_data
 from fedsite.inputs.checker import Checker
 from fedsite.inputs.errors import DataError, Problem
 from fedsite.inputs.schema_check import check_against_schema
@@ -25,6 +25,7 @@ FILES = (
     "organisers",
     "activities",
     "trainings",
+    "search",
 )
 
 
@@ -69,6 +70,7 @@ def load_site_data(
     courses = calendar_data.courses(
         checkers["trainings"], tables, updated_default(data_dir / "trainings.yml")
     )
+    search = search_data.search_words(checkers["search"], docs_dir)
     every = [*activities, *(s for c in courses for s in c.sessions)]
     calendar_data.unique_ids(checkers, every, courses)
     problems = [p for c in checkers.values() for p in c.problems]
@@ -85,4 +87,5 @@ def load_site_data(
         services,
         hotlines,
         tuple(warnings),
+        search,
     )

@@ -1,0 +1,78 @@
+"""One search index per language, made from the one Material's search plugin writes for all of
+them (static-i18n builds every language into the same index, so an English query could return
+Chinese pages). Each language's index holds its own pages only (no fallback copies of another
+language's text), with the words people type (data/search.yml) added to the pages they should
+find, and the lunr settings of its language.
+
+Material's browser code reads `search/search_index.json` under the site's root; the default
+language's index stays there, and search.js points the other languages' pages at their own
+(`en/search/search_index.json`)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from fedsite.model import Synonyms
+
+INDEX = "search/search_index.json"
+# lunr's pipeline: words as written, without stop words. Material's worker matches every word
+# of a query as a prefix ("train*"), which lunr never stems: so English words are stemmed in the
+# query instead (search.js), and the index keeps them whole. Chinese words are made at build
+# time by Material's segmentation (jieba).
+PIPELINES = {"en": ["trimmer", "stopWordFilter"]}
+DEFAULT_PIPELINE = ["stopWordFilter"]
+
+
+def home_of(location: str, homes: Collection[str]) -> str:
+    """The language folder ('' or 'en/') a page's location is in: the longest that fits."""
+    return max((home for home in homes if location.startswith(home)), key=len)
+
+
+def split_index(
+    index: Mapping[str, Any],
+    languages: Mapping[str, str],
+    *,
+    fallbacks: Collection[str] = (),
+    synonyms: Sequence[Synonyms] = (),
+    lunr_languages: Collection[str] = (),
+) -> dict[str, dict[str, Any]]:
+    """`languages` maps each language's folder ('', 'en/') to its code ('zh', 'en'); returns
+    each folder's index. `fallbacks` are the URLs of pages that show another language's text;
+    `lunr_languages` those Material has lunr support for (others are indexed as English)."""
+    indexes = {}
+    for home, lang in languages.items():
+        config = copy.deepcopy(dict(index["config"]))
+        config["lang"] = [lang if lang in lunr_languages or lang == "en" else "en"]
+        config["pipeline"] = PIPELINES.get(lang, DEFAULT_PIPELINE)
+        indexes[home] = {"config": config, "docs": []}
+    for doc in index["docs"]:
+        page = doc["location"].split("#", 1)[0]
+        if page in fallbacks:
+            continue
+        home = home_of(doc["location"], languages)
+        indexes[home]["docs"].append(dict(doc))
+    for home, lang in languages.items():
+        _add_words(indexes[home]["docs"], home, lang, synonyms)
+    return indexes
+
+
+def _add_words(docs: list[dict], home: str, lang: str, synonyms: Sequence[Synonyms]) -> None:
+    """Each group's words, as tags of its pages' first section (the page itself). Material
+    ranks a match in the tags far above one in the text (boost 1e6), so these pages come
+    first for these words, whatever else mentions them; the site shows no tags in the
+    results (public.css)."""
+    pages = {doc["location"]: doc for doc in docs}
+    for group in synonyms:
+        for page in group.pages:
+            doc = pages.get(home + page)
+            if doc is not None and group.words.get(lang):
+                tags = doc.setdefault("tags", [])
+                tags += [word for word in group.words.get(lang, ()) if word not in tags]
+
+
+def to_json(index: Mapping[str, Any]) -> bytes:
+    # UTF-8 rather than \u escapes: Chinese text is half the size before compression.
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
