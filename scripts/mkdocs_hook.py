@@ -10,6 +10,7 @@ default language's on_post_build, so each event below fires once per language.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from fedsite.output import csp
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
+from fedsite.output.mistakes_page import mistakes_page
 from fedsite.output.phone_links import PhoneLinksExtension
 from fedsite.output.sitemap import SitemapEntry
 from fedsite.site import SERVER_FOLDER, Site, UnknownView
@@ -34,7 +36,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory
+from mkdocs.utils import CountHandler, clean_directory
 
 log = get_plugin_logger("fedsite")
 GENERATED = tuple(folder + "/" for folder in GENERATED_FOLDERS)
@@ -51,6 +53,9 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     sensitive: list[str] = field(default_factory=list)  # pages the phone never stores
     fallbacks: list[str] = field(default_factory=list)  # pages showing another language's text
+    # `mkdocs serve` with mistakes in the site's files: shown in the browser, nothing built.
+    mistakes: DataError | None = None
+    pages: list[str] = field(default_factory=list)  # where the browser may be (site paths)
     scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
     site_dir: str = ""
 
@@ -63,10 +68,19 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if state.serving:
+        # A broken link must not stall the preview (MkDocs' server waits for a build that
+        # succeeds, and strict mode fails it); `mkdocs build` and CI stay strict. MkDocs has
+        # counted warnings since before this event (in each language's build), so its
+        # counter goes.
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
+            mkdocs_log.removeHandler(handler)
     if config.plugins["i18n"].building:  # a nested language build: the site is loaded
         return config
     state.site_dir, state.running, state.sitemap, state.not_found = config.site_dir, [], [], {}
     state.sensitive, state.scripts, state.fallbacks = [], set(), []
+    state.mistakes, state.pages = None, []
     config_file = Path(config.config_file_path)
     try:
         state.site = Site.load(
@@ -86,6 +100,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _hashed_asset_names(config, state.site.assets)
         _keep_whole(state.site.segmenter_words())
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
+        if state.serving:  # the preview shows them in the browser (on_post_build)
+            log.error(exc.report(config_file.parent))
+            state.mistakes = exc
+            config.theme.static_templates.clear()  # 404.html and sitemap.xml need the site
+            return config
         raise PluginError(exc.report(config_file.parent)) from None
     except ReferenceDateError as exc:
         raise PluginError(str(exc)) from None
@@ -156,7 +175,11 @@ def _lunr_languages() -> list[str]:
 # After static-i18n's on_files (priority -100), which picks each language's files.
 @event_priority(-200)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Each of the site's own assets under its content-hashed name only."""
+    """Each of the site's own assets under its content-hashed name only. With mistakes in a
+    preview, no page is built: each page's address shows the mistakes instead."""
+    if state.mistakes:
+        state.pages += [file.url for file in files.documentation_pages()]
+        return Files([file for file in files if not file.is_documentation_page()])
     for file in list(files):
         if hashed := state.site.assets.get(file.src_uri):
             files.remove(file)
@@ -177,6 +200,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    if state.mistakes:
+        return env
     locale = config.theme["language"]
     state.env = env
     env.globals.update(state.site.template_values(locale))
@@ -225,7 +250,7 @@ def on_page_context(
 def on_template_context(
     context: dict[str, Any], *, template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    if template_name == "404.html":  # a page of its own, with no Page object
+    if template_name == "404.html" and not state.mistakes:  # a page with no Page object
         _content_security_policy(context)
     return context
 
@@ -269,7 +294,9 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     state.running.pop()
-    if not state.running:  # static-i18n writes one 404.html, in the language built last
+    if not state.running and state.mistakes:
+        _show_mistakes(Path(config.site_dir), Path(config.config_file_path).parent)
+    elif not state.running:  # static-i18n writes one 404.html, in the language built last
         state.site.write_search_indexes(
             Path(config.site_dir), fallbacks=state.fallbacks, lunr_languages=_lunr_languages()
         )
@@ -280,6 +307,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             never_stored=state.sensitive,
             server_policy=csp.nginx_header(state.scripts),
         )
+
+
+def _show_mistakes(site_dir: Path, root: Path) -> None:
+    """The preview's page of mistakes at every page's address (the server adds its reload
+    script to these: fixed, the page turns into the site)."""
+    html = mistakes_page(state.mistakes.problems, root)
+    for url in ["", *state.pages, "404.html"]:
+        target = site_dir / (url if url.endswith(".html") else url + "index.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -212,8 +212,9 @@ def test_an_alias_bomb_is_refused_quickly(data_dir: Path) -> None:
     start = time.perf_counter()
     found = problems(data_dir)
     seconds = time.perf_counter() - start
-    # Loading all of data/ takes about 0.1 s; expanding the aliases would take minutes.
-    assert seconds < 0.5, f"refusing the alias bomb took {seconds:.2f} s"
+    # Loading all of data/ takes about 0.1 s; expanding the aliases would take minutes. (A
+    # wide margin: this tells refusing from expanding, not fast from slow on a busy machine.)
+    assert seconds < 10, f"refusing the alias bomb took {seconds:.2f} s"
     assert found, found
     for problem in found:
         assert problem.startswith("data/organisers.yml:"), problem
@@ -309,7 +310,7 @@ def test_a_place_booked_twice_at_once_is_only_a_warning(data_dir: Path) -> None:
             5,
             "township",
             "no township 'longjiu' in townships.yml",
-            "check the spelling, or add it to townships.yml",
+            "did you mean 'longju'? Or add 'longjiu' to townships.yml",
         ),
         (
             "services: [legal-rights]",
@@ -318,7 +319,7 @@ def test_a_place_booked_twice_at_once_is_only_a_warning(data_dir: Path) -> None:
             16,
             "services[0]",
             "no service 'legal-right' in services.yml",
-            "check the spelling",
+            "did you mean 'legal-rights'?",
         ),
         (
             "kind: womens-home",

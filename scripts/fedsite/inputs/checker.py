@@ -4,7 +4,8 @@ its file:line:column, field, what is wrong and how to fix it. Shared by every da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -84,12 +85,7 @@ class Checker:
         if value is None:
             return None
         if value not in table:
-            known = ", ".join(sorted(table)[:12]) + (" ..." if len(table) > 12 else "")
-            self.error(
-                path,
-                f"no {what} '{value}' in {file}",
-                f"check the spelling, or add it to {file} (known: {known})",
-            )
+            self.error(path, f"no {what} '{value}' in {file}", did_you_mean(value, table, file))
         return table.get(value)
 
 
@@ -108,3 +104,15 @@ def check_unique(checker: Checker, key: str, what: str) -> None:
                 "give each one its own id",
             )
         seen.setdefault(item["id"], path[1])
+
+
+def did_you_mean(value: str, known: Iterable[str], file: str) -> str:
+    """The closest known ids first (a typo is the usual cause), else a few of them."""
+    known = sorted(known)
+    if "，" in value or "、" in value:
+        return "separate the items of a list with ASCII commas and a space: [a, b], not [a，b]"
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.8)
+    if close:
+        return f"did you mean {' or '.join(repr(c) for c in close)}? Or add '{value}' to {file}"
+    listed = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+    return f"check the spelling, or add it to {file} (known: {listed})"

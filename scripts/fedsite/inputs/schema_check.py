@@ -4,6 +4,7 @@ of each file's shape; editors' editors read them too, for completion."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -104,18 +105,24 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
+        close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
+        guess = f"did you mean '{close[0]}'? " if close else "check the spelling; "
         return source.problem(
             (*path, extra[0]) if extra else path,
             f"unknown field '{extra[0] if extra else '?'}'",
-            f"check the spelling; the fields allowed here are: {', '.join(allowed)}",
+            f"{guess}the fields allowed here are: {', '.join(allowed)}",
         )
     if kind == "required":
         field = error.message.split("'")[1]
         return source.problem(path, f"'{field}' is missing", f"add a line '{field}: ...'")
     if kind == "enum":
-        options = ", ".join(map(str, error.validator_value))
+        options = [str(option) for option in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1)
+        guess = f"did you mean '{close[0]}'? " if close else ""
         return source.problem(
-            path, f"'{error.instance}' is not allowed here", f"use one of: {options}"
+            path,
+            f"'{error.instance}' is not allowed here",
+            f"{guess}use one of: {', '.join(options)}",
         )
     if kind == "const":
         return source.problem(

@@ -5,7 +5,7 @@ so a URL must be a plain https address, and a name is only ever plain text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,6 +89,7 @@ def load_settings(
         problems.append(Problem(config_file, line, column, field, message, hint))
 
     _plain_text(config, languages, report)
+    _nav_translated(config.get("nav") or [], languages, report)
     extra = config.get("extra") or {}
 
     def problem(path: tuple[str, ...], message: str, hint: str) -> None:
@@ -187,6 +188,37 @@ def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -
         elif not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 10_000:
             problem((section, name), "must be a whole number above 0", "e.g. 8")
     return kind(**{k: v for k, v in options.items() if k in known})
+
+
+def _nav_translated(
+    nav: Sequence[Any], languages: Sequence[Mapping[str, Any]], report: Callable[..., None]
+) -> None:
+    """Every title written in nav: (a section, or a page's own title) has a translation in
+    each other built language's nav_translations; else that language's menu shows it as is."""
+    titled: list[tuple[tuple[str | int, ...], str]] = []
+
+    def walk(items: Sequence[Any], path: tuple[str | int, ...]) -> None:
+        for i, item in enumerate(items):
+            if isinstance(item, Mapping):
+                for title, value in item.items():
+                    titled.append(((*path, i, title), str(title)))
+                    if isinstance(value, list):
+                        walk(value, (*path, i, title))
+
+    walk(nav, ("nav",))
+    default = next((lang for lang in languages if lang.get("default")), None)
+    for index, lang in enumerate(languages):
+        if lang is default or not lang.get("build", True):
+            continue
+        names = lang.get("nav_translations") or {}
+        for path, title in titled:
+            if title not in names:
+                report(
+                    path,
+                    f"the menu title '{shorten(title)}' has no {lang.get('locale')} translation",
+                    f"add '{shorten(title)}: ...' under nav_translations of the "
+                    f"{lang.get('locale')} language (plugins: i18n: languages, item {index + 1})",
+                )
 
 
 class _Lines:

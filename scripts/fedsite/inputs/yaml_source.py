@@ -123,6 +123,24 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: in
     problem = exc.problem or exc.context or "unknown problem"
     mark = exc.problem_mark or exc.context_mark
     hint = "check indentation (two spaces, not tabs) and put text with ':' or '#' in quotes"
+    wide = _full_width(text, mark)
+    if wide is not None:  # YAML's messages say nothing of it, and name the line after
+        line_index, char = wide
+        name = FULL_WIDTH[char]
+        line = line_index + 1 + offset
+        lines = text.split("\n")
+        column = lines[line_index].index(char) + 1
+        return Problem(
+            path,
+            line,
+            column,
+            _key_on_line(text.replace(char, ":"), yaml.Mark("", 0, line_index, 0, None, None)),
+            f"not valid YAML: a full-width {name} '{char}' (typed with Chinese punctuation) "
+            f"where YAML needs '{FULL_WIDTH_ASCII[char]}'",
+            f"switch the input method to English punctuation and type "
+            f"'{FULL_WIDTH_ASCII[char]}' (a colon is followed by a space: 'venue: ...'); "
+            "full-width punctuation is fine inside the text itself",
+        )
     if "mapping values are not allowed" in problem:
         hint = (
             "a ':' in the middle of a value: put the whole text in quotes, "
@@ -142,6 +160,42 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: in
         hint = "a group written in { } must end with }, with a ':' after each key"
     line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (0, 0)
     return Problem(path, line, column, _key_on_line(text, mark), f"not valid YAML: {problem}", hint)
+
+
+# Punctuation a Chinese input method types, where YAML's syntax needs the ASCII one.
+FULL_WIDTH = {
+    "：": "colon",
+    "，": "comma",
+    "“": "quote",
+    "”": "quote",
+    "［": "bracket",
+    "］": "bracket",
+    "－": "hyphen",
+}
+FULL_WIDTH_ASCII = {"：": ":", "，": ",", "“": '"', "”": '"', "［": "[", "］": "]", "－": "-"}
+# Where each is syntax, not text: after a key, between list items, around a value.
+_SYNTAX = {
+    "：": re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*："),
+    "，": re.compile(r"^[^#\"']*\[[^\]\"']*，"),
+    "“": re.compile(r"^\s*(?:- )?(?:[A-Za-z_][\w-]*:\s*)?“"),
+    "”": re.compile(r"^\s*(?:- )?(?:[A-Za-z_][\w-]*:\s*)?“[^”]*”\s*\S"),
+    "［": re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:\s*［"),
+    "］": re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:\s*\[[^\]]*］"),
+    "－": re.compile(r"^\s*－\s"),
+}
+
+
+def _full_width(text: str, mark: yaml.Mark | None) -> tuple[int, str] | None:
+    """(line index, character) of full-width punctuation used as YAML syntax, on the line of
+    the error or the two before it (libyaml notices a line late)."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    for index in range(min(mark.line, len(lines) - 1), max(mark.line - 3, -1), -1):
+        for char, pattern in _SYNTAX.items():
+            if pattern.search(lines[index]):
+                return index, char
+    return None
 
 
 def _key_on_line(text: str, mark: yaml.Mark | None) -> str:

@@ -24,6 +24,9 @@ INDEX = "search/search_index.json"
 # time by Material's segmentation (jieba).
 PIPELINES = {"en": ["trimmer", "stopWordFilter"]}
 DEFAULT_PIPELINE = ["stopWordFilter"]
+# The words people type (tags) count as much as a title, where Material's default (1e6) would
+# let one shared word ("home" of "home care") outrank a page named in every word of the query.
+TAGS_BOOST = 1000.0
 
 
 def home_of(location: str, homes: Collection[str]) -> str:
@@ -47,6 +50,8 @@ def split_index(
         config = copy.deepcopy(dict(index["config"]))
         config["lang"] = [lang if lang in lunr_languages or lang == "en" else "en"]
         config["pipeline"] = PIPELINES.get(lang, DEFAULT_PIPELINE)
+        if "tags" in config.get("fields", {}):
+            config["fields"]["tags"] = {"boost": TAGS_BOOST}
         indexes[home] = {"config": config, "docs": []}
     for doc in index["docs"]:
         page = doc["location"].split("#", 1)[0]
@@ -60,10 +65,9 @@ def split_index(
 
 
 def _add_words(docs: list[dict], home: str, lang: str, synonyms: Sequence[Synonyms]) -> None:
-    """Each group's words, as tags of its pages' first section (the page itself). Material
-    ranks a match in the tags far above one in the text (boost 1e6), so these pages come
-    first for these words, whatever else mentions them; the site shows no tags in the
-    results (public.css)."""
+    """Each group's words, as tags of its pages' first section (the page itself), which count
+    as much as the page's title (TAGS_BOOST); the site shows no tags in the results
+    (public.css)."""
     pages = {doc["location"]: doc for doc in docs}
     for group in synonyms:
         for page in group.pages:

@@ -1,0 +1,144 @@
+"""The editors' preview and their common mistakes: `mkdocs serve` shows a mistake in the browser
+(in Chinese, with the file and line) and turns back into the site once the file is fixed; the
+messages name what a Chinese input method typed, suggest the id or field meant, state the time
+rule as it is, and a menu title without a translation is an error."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SITE_TODAY, copy_project, edit, fedsite_check, free_port
+from fedsite.inputs.errors import DataError
+from fedsite.inputs.yaml_source import load_yaml_text
+
+
+def check_output(project: Path) -> str:
+    result = fedsite_check(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    return output
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+# -- Messages --------------------------------------------------------------------------------
+
+
+def test_a_full_width_colon_is_named_on_its_own_line() -> None:
+    text = "activities:\n  - id: a\n    venue：federation-office\n    date: 2026-12-05\n"
+    with pytest.raises(DataError) as caught:
+        load_yaml_text(text, Path("data/activities.yml"))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.field) == (3, 10, "venue")
+    assert "full-width colon '：'" in problem.message
+    assert "English punctuation" in problem.hint
+
+
+def test_a_misspelled_id_gets_a_suggestion(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    activities = project / "data/activities.yml"
+    edit(activities, "    venue: federation-office", "    venue: fedration-office")
+    output = check_output(project)
+    venue = line_of(activities, "fedration-office")
+    assert f"data/activities.yml:{venue}:" in output, output
+    assert "did you mean 'federation-office'? Or add" in output, output
+
+
+def test_a_misspelled_field_gets_a_suggestion(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    activities = project / "data/activities.yml"
+    edit(activities, "    organiser: wzfl", "    organizer: wzfl")
+    output = check_output(project)
+    assert f"data/activities.yml:{line_of(activities, 'organizer')}:" in output, output
+    assert "unknown field 'organizer'" in output and "did you mean 'organiser'?" in output
+
+
+def test_the_time_rule_is_the_real_one(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project / "data/activities.yml", 'start: "14:30"', 'start: "9:30"')
+    output = check_output(project)
+    assert "'9:30' is not in the expected form" in output, output
+    assert "two digits for the hour" in output and "09:30, not 9:30" in output, output
+
+
+def test_a_menu_title_without_a_translation_is_an_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    edit(config, "  - 联系我们:\n", "  - 联系方式:\n")
+    output = check_output(project)
+    line = line_of(config, "  - 联系方式:")
+    assert f"mkdocs.yml:{line}:5:" in output, output
+    assert "the menu title '联系方式' has no en translation" in output, output
+    assert "add '联系方式: ...' under nav_translations" in output, output
+
+
+# -- The preview in the browser ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, port: int) -> Iterator[str]:
+    env = {**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("FEDSITE_LANG", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise AssertionError(f"mkdocs serve stopped: {process.stderr.read()}")
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("mkdocs serve did not answer")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_preview_shows_a_mistake_and_recovers_when_it_is_fixed(browser, tmp_path) -> None:
+    project = copy_project(tmp_path / "project")
+    activities = project / "data/activities.yml"
+    good = activities.read_text("utf-8")
+    edit(activities, "    venue: federation-office", "    venue: fedration-office")
+    line = line_of(activities, "fedration-office")
+    with mkdocs_serve(project, free_port()) as url:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(url + "activities/", timeout=60_000)
+        heading = page.locator("h1").inner_text()
+        assert heading.startswith("预览暂停"), heading  # in Chinese, by default
+        text = page.locator("main").inner_text()
+        assert f"data/activities.yml:{line}" in text and "fedration-office" in text, text
+        assert "怎么改" in text and "did you mean 'federation-office'?" in text, text
+        marked = page.locator(".here").first.inner_text()
+        assert str(line) in marked and "fedration-office" in marked, marked
+
+        activities.write_text(good, encoding="utf-8")  # fixed: the page reloads by itself
+        page.wait_for_function(
+            "() => document.querySelector('h1')"
+            " && !document.querySelector('h1').textContent.startsWith('预览暂停')",
+            timeout=120_000,
+        )
+        assert page.url == url + "activities/"
+        assert page.locator("h1").first.inner_text() == "近期活动"
+        page.close()
