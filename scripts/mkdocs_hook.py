@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fedsite.inputs.errors import DataError
+from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.front_matter import FRONT_MATTER
 from fedsite.inputs.today import ReferenceDateError, reference_date
 from fedsite.offline.service_worker import base_href as offline_base
@@ -101,11 +101,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _keep_whole(state.site.segmenter_words())
     except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
         if state.serving:  # the preview shows them in the browser (on_post_build)
-            log.error(exc.report(config_file.parent))
+            log.error(exc.report(config_file.parent, editor_language()))
             state.mistakes = exc
             config.theme.static_templates.clear()  # 404.html and sitemap.xml need the site
             return config
-        raise PluginError(exc.report(config_file.parent)) from None
+        raise PluginError(exc.report(config_file.parent, editor_language())) from None
     except ReferenceDateError as exc:
         raise PluginError(str(exc)) from None
     if not state.site.history.available:

@@ -43,7 +43,14 @@ def mkdocs_build(
 ) -> Build:
     """Run `mkdocs build --strict` as an editor or CI would, in a subprocess (without --strict,
     and with `strict: false` in mkdocs.yml, to see what a page would do if it were built)."""
-    env = {**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1", **environ}
+    # Messages in English (FEDSITE_LANG), which most tests read; the Chinese ones have theirs.
+    env = {
+        **os.environ,
+        "SITE_TODAY": SITE_TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "FEDSITE_LANG": "en",
+        **environ,
+    }
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
@@ -65,8 +72,9 @@ def mkdocs_build(
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
-def fedsite_check(project: Path) -> subprocess.CompletedProcess:
-    """Run the editors' check command on a project, with the tests' pinned "today"."""
+def fedsite_check(project: Path, language: str = "en") -> subprocess.CompletedProcess:
+    """Run the editors' check command on a project, with the tests' pinned "today", its
+    messages in `language` (FEDSITE_LANG)."""
     return subprocess.run(
         [
             sys.executable,
@@ -80,6 +88,7 @@ def fedsite_check(project: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "FEDSITE_LANG": language},
     )
 
 

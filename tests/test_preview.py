@@ -20,8 +20,8 @@ from fedsite.inputs.errors import DataError
 from fedsite.inputs.yaml_source import load_yaml_text
 
 
-def check_output(project: Path) -> str:
-    result = fedsite_check(project)
+def check_output(project: Path, language: str = "en") -> str:
+    result = fedsite_check(project, language)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output
     return output
@@ -31,7 +31,76 @@ def line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
 
 
-# -- Messages --------------------------------------------------------------------------------
+# -- Messages, in Chinese (the default) and in English ------------------------------------------
+
+# An editor's mistake in a copy of the project: (file, text, mistake), then what the check says
+# in each language (the line is the mistake's own).
+MISTAKES = {
+    "full-width colon": (
+        ("data/activities.yml", "    venue: federation-office", "    venue：federation-office"),
+        {
+            "en": ["a full-width colon '：'", "switch the input method to English punctuation"],
+            "zh": ["这里用了中文标点「：」，YAML 要用英文标点「:」", "把输入法切换到英文标点"],
+        },
+    ),
+    "misspelled id": (
+        ("data/activities.yml", "    venue: federation-office", "    venue: fedration-office"),
+        {
+            "en": [
+                "[activities[0].venue] no place 'fedration-office' in places.yml",
+                "did you mean 'federation-office'? Or add",
+            ],
+            "zh": [
+                "[第 1 项活动「每月法律政策讲座」的「地点」(venue)]",
+                "places.yml 里没有「fedration-office」",
+                "怎么改：是不是「federation-office」？",
+            ],
+        },
+    ),
+    "misspelled field": (
+        ("data/activities.yml", "    organiser: wzfl", "    organizer: wzfl"),
+        {
+            "en": ["unknown field 'organizer'", "did you mean 'organiser'?"],
+            "zh": ["不认识的字段「organizer」", "是不是「organiser」？"],
+        },
+    ),
+    "time without a leading zero": (
+        ("data/activities.yml", 'start: "14:30"', 'start: "9:30"'),
+        {
+            "en": [
+                "'9:30' is not in the expected form",
+                "two digits for the hour",
+                "09:30, not 9:30",
+            ],
+            "zh": ["「9:30」的写法不对", "小时和分钟都写两位数字：写 09:30，不写 9:30"],
+        },
+    ),
+    "menu title without a translation": (
+        ("mkdocs.yml", "  - 联系我们:\n", "  - 联系方式:\n"),
+        {
+            "en": [
+                "the menu title '联系方式' has no en translation",
+                "add '联系方式: ...' under nav_translations",
+            ],
+            "zh": ["菜单标题「联系方式」没有 en 翻译", "nav_translations 下面加一行 联系方式: ..."],
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_each_common_mistake_is_explained(tmp_path: Path, mistake: str, language: str) -> None:
+    (name, old, new), expected = MISTAKES[mistake]
+    project = copy_project(tmp_path / "project")
+    edit(project / name, old, new)
+    output = check_output(project, language)
+    line = line_of(project / name, new.strip().split("\n")[0])
+    assert f"{name}:{line}:" in output, output
+    for text in expected[language]:
+        assert text in output, output
+    if language == "zh":
+        assert "网站的文件有 1 处问题" in output and "怎么改：" in output, output
 
 
 def test_a_full_width_colon_is_named_on_its_own_line() -> None:
@@ -40,46 +109,6 @@ def test_a_full_width_colon_is_named_on_its_own_line() -> None:
         load_yaml_text(text, Path("data/activities.yml"))
     (problem,) = caught.value.problems
     assert (problem.line, problem.column, problem.field) == (3, 10, "venue")
-    assert "full-width colon '：'" in problem.message
-    assert "English punctuation" in problem.hint
-
-
-def test_a_misspelled_id_gets_a_suggestion(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    activities = project / "data/activities.yml"
-    edit(activities, "    venue: federation-office", "    venue: fedration-office")
-    output = check_output(project)
-    venue = line_of(activities, "fedration-office")
-    assert f"data/activities.yml:{venue}:" in output, output
-    assert "did you mean 'federation-office'? Or add" in output, output
-
-
-def test_a_misspelled_field_gets_a_suggestion(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    activities = project / "data/activities.yml"
-    edit(activities, "    organiser: wzfl", "    organizer: wzfl")
-    output = check_output(project)
-    assert f"data/activities.yml:{line_of(activities, 'organizer')}:" in output, output
-    assert "unknown field 'organizer'" in output and "did you mean 'organiser'?" in output
-
-
-def test_the_time_rule_is_the_real_one(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    edit(project / "data/activities.yml", 'start: "14:30"', 'start: "9:30"')
-    output = check_output(project)
-    assert "'9:30' is not in the expected form" in output, output
-    assert "two digits for the hour" in output and "09:30, not 9:30" in output, output
-
-
-def test_a_menu_title_without_a_translation_is_an_error(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    edit(config, "  - 联系我们:\n", "  - 联系方式:\n")
-    output = check_output(project)
-    line = line_of(config, "  - 联系方式:")
-    assert f"mkdocs.yml:{line}:5:" in output, output
-    assert "the menu title '联系方式' has no en translation" in output, output
-    assert "add '联系方式: ...' under nav_translations" in output, output
 
 
 # -- The preview in the browser ---------------------------------------------------------------
@@ -129,7 +158,9 @@ def test_the_preview_shows_a_mistake_and_recovers_when_it_is_fixed(browser, tmp_
         assert heading.startswith("预览暂停"), heading  # in Chinese, by default
         text = page.locator("main").inner_text()
         assert f"data/activities.yml:{line}" in text and "fedration-office" in text, text
-        assert "怎么改" in text and "did you mean 'federation-office'?" in text, text
+        assert "places.yml 里没有「fedration-office」" in text, text  # her language, her words
+        assert "第 1 项活动「每月法律政策讲座」的「地点」(venue)" in text, text
+        assert "怎么改：是不是「federation-office」？" in text, text
         marked = page.locator(".here").first.inner_text()
         assert str(line) in marked and "fedration-office" in marked, marked
 

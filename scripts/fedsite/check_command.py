@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from fedsite.inputs.errors import DataError
+from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
 from fedsite.inputs.today import ReferenceDateError, reference_date
 from fedsite.site import Site
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except DataError as exc:
-        print(exc.report(root), file=sys.stderr)
+        print(exc.report(root, editor_language()), file=sys.stderr)
         return 1
     data = site.data
     print(

@@ -23,7 +23,7 @@ from fedsite.calendar.pages import CalendarPages, markdown_blocks
 from fedsite.calendar.schedule import Schedule
 from fedsite.directory.pages import DirectoryPages, UnknownTownship
 from fedsite.directory.vcard import vcard_files
-from fedsite.inputs.errors import DataError, Problem
+from fedsite.inputs.errors import DataError, Problem, editor_language
 from fedsite.inputs.front_matter import check_pages
 from fedsite.inputs.history import History
 from fedsite.inputs.news import load_news
@@ -166,7 +166,8 @@ class Site:
         """What an editor should look at, though the site builds: missing translations, a
         place booked twice at once."""
         root = self.config_file.parent
-        return [w.format(root) for w in self.data.warnings] + [
+        language = editor_language()
+        return [w.format(root, language) for w in self.data.warnings] + [
             f"'{a.activity.id}' and '{b.activity.id}' are both at '{a.activity.venue.id}' at "
             f"{b.start:%Y-%m-%d %H:%M}: is the place booked twice?"
             for a, b in double_bookings(self.schedule.occurrences)

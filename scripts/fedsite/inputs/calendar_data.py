@@ -75,6 +75,7 @@ def _when(checker: Checker, item: dict, path: FieldPath):
                 (*path, "start" if start else "end"),
                 "an all-day event has no start or end time",
                 "remove start and end, or remove all_day",
+                ("全天的活动不写开始和结束时间", "删掉 start 和 end，或者删掉 all_day"),
             )
             start = end = None
     elif start is None or end is None:
@@ -82,18 +83,27 @@ def _when(checker: Checker, item: dict, path: FieldPath):
             (*path, "end" if start else "date"),
             "missing start or end time",
             'give both, e.g. start: "09:00" and end: "11:30", or all_day: true',
+            (
+                "缺少开始或结束时间",
+                '两个都写，如 start: "09:00" 和 end: "11:30"，或者写 all_day: true',
+            ),
         )
     if day and end_date and end_date < day:
         checker.error(
             (*path, "end_date"),
             f"end_date {end_date} is before date {day}",
             "swap them, or correct the end date",
+            (f"结束日期 {end_date} 比开始日期 {day} 还早", "对调两个日期，或改正结束日期"),
         )
     elif day and start and end and (end_date or day) == day and end <= start:
         checker.error(
             (*path, "end"),
             f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
             "check the times (24-hour clock: 2 pm is 14:00)",
+            (
+                f"结束时间 {end:%H:%M} 没有晚于开始时间 {start:%H:%M}",
+                "检查时间（24 小时制：下午 2 点写 14:00）",
+            ),
         )
     return day, start, end, end_date or day
 
@@ -111,10 +121,17 @@ def _repeat(
             rpath,
             "give either until (a last date) or count (a number of times)",
             "add 'until: YYYY-MM-DD' or 'count: N', not both",
+            (
+                "写 until（最后一天）或 count（次数），只写一个",
+                "加 until: 年-月-日 或 count: 次数，不要两个都写",
+            ),
         )
     if until and day and until < day:
         checker.error(
-            (*rpath, "until"), f"until {until} is before the first date {day}", "correct the date"
+            (*rpath, "until"),
+            f"until {until} is before the first date {day}",
+            "correct the date",
+            (f"最后一天 {until} 比第一天 {day} 还早", "改正日期"),
         )
     weekday = rep.get("weekday")
     if weekday and rep["frequency"] != "monthly":
@@ -122,6 +139,10 @@ def _repeat(
             (*rpath, "weekday"),
             "weekday is for monthly events",
             "weekly events repeat on the weekday of their date: remove it",
+            (
+                "weekday 只用于每月重复的活动",
+                "每周重复的活动就在 date 那天的星期几举办：删掉 weekday",
+            ),
         )
     repeat = Repeat(
         frequency=rep["frequency"],
@@ -144,6 +165,7 @@ def _repeat(
             (*path, "date"),
             f"{day} is not a {weekday} date",
             "set date to the first date the event happens",
+            (f"{day} 不是规定的那个星期几（{weekday}）", "把 date 改成活动第一次举办的日期"),
         )
     for i, exception in enumerate(repeat.exceptions):
         if exception not in dates:
@@ -151,6 +173,7 @@ def _repeat(
                 (*rpath, "except", i),
                 f"the event does not repeat on {exception}",
                 "check the date against the repeat rule",
+                (f"这个活动在 {exception} 本来就不举办", "对照重复规则检查这个日期"),
             )
     for i, change in enumerate(repeat.changes):
         if change.date not in dates:
@@ -158,6 +181,7 @@ def _repeat(
                 (*rpath, "changes", i, "date"),
                 f"the event does not repeat on {change.date}",
                 "give the date the occurrence was due",
+                (f"这个活动在 {change.date} 本来就不举办", "写这次活动原来的日期"),
             )
     return repeat
 
@@ -168,7 +192,10 @@ def _changes(checker: Checker, rep: dict, rpath: FieldPath, multi_day: bool):
         moved = change.get("moved_to")
         if ("status" in change) == (moved is not None):
             checker.error(
-                cpath, "a change needs either status: cancelled or moved_to", "give one of them"
+                cpath,
+                "a change needs either status: cancelled or moved_to",
+                "give one of them",
+                ("改动要写 status: cancelled（取消）或 moved_to（改期）", "写其中一个"),
             )
         day = checker.date(change["date"], (*cpath, "date"))
         if day is None:
@@ -180,12 +207,20 @@ def _changes(checker: Checker, rep: dict, rpath: FieldPath, multi_day: bool):
                 (*cpath, "moved_to", "end" if start else "start"),
                 "a date moved to other times needs both start and end",
                 'give both, e.g. start: "14:00" and end: "15:30"',
+                (
+                    "改到别的时间，开始和结束时间都要写",
+                    '两个都写，如 start: "14:00" 和 end: "15:30"',
+                ),
             )
         elif start and end and end <= start and not multi_day:
             checker.error(
                 (*cpath, "moved_to", "end"),
                 f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
                 "check the times (24-hour clock: 2 pm is 14:00)",
+                (
+                    f"结束时间 {end:%H:%M} 没有晚于开始时间 {start:%H:%M}",
+                    "检查时间（24 小时制：下午 2 点写 14:00）",
+                ),
             )
         yield Change(
             date=day,
@@ -305,6 +340,10 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
                     (*path, "id"),
                     f"the id '{item['id']}' is already used ({seen[item['id']]})",
                     "give each activity its own id",
+                    (
+                        f"编号「{item['id']}」已经用过了（{seen[item['id']]}）",
+                        "每个活动用不同的编号",
+                    ),
                 )
             seen.setdefault(item["id"], where)
     checker = checkers["trainings"]
@@ -317,6 +356,10 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
                     f"session {n} of this course gets the id '{made}', which is already used "
                     f"({seen[made]})",
                     "give the course or the other entry another id",
+                    (
+                        f"这门课的第 {n} 次课编号是「{made}」，已经用过了（{seen[made]}）",
+                        "给这门课或另一项换一个编号",
+                    ),
                 )
     # A repeating activity's dates are anchored <id>-YYYYMMDD on the month pages, beside the
     # days' and months' own anchors (d-2026-12-05, m-2026-12).
@@ -332,4 +375,5 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
                 (*path, "id"),
                 f"'{item['id']}' looks like an id the site gives a date or a month",
                 "choose an id that does not end in a date",
+                (f"「{item['id']}」像网站给日期或月份用的编号", "换一个不以日期结尾的编号"),
             )

@@ -26,11 +26,15 @@ class Checker:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def error(self, path: FieldPath, message: str, hint: str = "") -> None:
-        self.problems.append(self.source.problem(path, message, hint))
+    def error(
+        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
+    ) -> None:
+        self.problems.append(self.source.problem(path, message, hint, zh))
 
-    def warn(self, path: FieldPath, message: str, hint: str = "") -> None:
-        self.warnings.append(self.source.problem(path, message, hint))
+    def warn(
+        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
+    ) -> None:
+        self.warnings.append(self.source.problem(path, message, hint, zh))
 
     def text(self, item: dict, path: FieldPath, key: str) -> Text | None:
         value = item.get(key)
@@ -42,6 +46,7 @@ class Checker:
                     (*path, key, lang),
                     f"unknown language '{lang}'",
                     f"use one of: {', '.join(self.languages)}",
+                    (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(self.languages)}"),
                 )
         for lang in self.languages:
             if lang not in value:
@@ -49,6 +54,10 @@ class Checker:
                     (*path, key),
                     f"no {lang} text yet; the {lang} pages show another language with a notice",
                     f"add '{lang}: ...' under '{key}'",
+                    (
+                        f"还没有 {lang} 文字；{lang} 页面会显示另一种语言，并加说明",
+                        f"在「{key}」下面加一行 {lang}: ...",
+                    ),
                 )
         return text_or_none(value)
 
@@ -59,7 +68,10 @@ class Checker:
             return dt.date.fromisoformat(value)
         except ValueError:
             self.error(
-                path, f"{value} is not a date that exists", "check the day and month (YYYY-MM-DD)"
+                path,
+                f"{value} is not a date that exists",
+                "check the day and month (YYYY-MM-DD)",
+                (f"没有 {value} 这一天", "检查月份和日子（年-月-日）"),
             )
             return None
 
@@ -76,6 +88,7 @@ class Checker:
                 path,
                 f"'{value}' is not a time zone",
                 f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out",
+                (f"「{value}」不是时区", f"写 IANA 时区名称，如 {DEFAULT_TIMEZONE}，或者不写"),
             )
             return None
 
@@ -85,7 +98,12 @@ class Checker:
         if value is None:
             return None
         if value not in table:
-            self.error(path, f"no {what} '{value}' in {file}", did_you_mean(value, table, file))
+            self.error(
+                path,
+                f"no {what} '{value}' in {file}",
+                did_you_mean(value, table, file),
+                (f"{file} 里没有「{value}」", did_you_mean(value, table, file, "zh")),
+            )
         return table.get(value)
 
 
@@ -102,17 +120,25 @@ def check_unique(checker: Checker, key: str, what: str) -> None:
                 (*path, "id"),
                 f"the {what} id '{item['id']}' is used twice (first on line {line})",
                 "give each one its own id",
+                (f"编号「{item['id']}」用了两次（第一次在第 {line} 行）", "每一项用不同的编号"),
             )
         seen.setdefault(item["id"], path[1])
 
 
-def did_you_mean(value: str, known: Iterable[str], file: str) -> str:
+def did_you_mean(value: str, known: Iterable[str], file: str, language: str = "en") -> str:
     """The closest known ids first (a typo is the usual cause), else a few of them."""
     known = sorted(known)
+    zh = language == "zh"
     if "，" in value or "、" in value:
+        if zh:
+            return "列表里的各项用英文逗号加一个空格隔开：[a, b]，不要用 [a，b]"
         return "separate the items of a list with ASCII commas and a space: [a, b], not [a，b]"
     close = difflib.get_close_matches(value, known, n=3, cutoff=0.8)
     if close:
+        if zh:
+            return f"是不是{'或'.join(f'「{c}」' for c in close)}？或者把「{value}」加到 {file} 里"
         return f"did you mean {' or '.join(repr(c) for c in close)}? Or add '{value}' to {file}"
     listed = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+    if zh:
+        return f"检查拼写，或者把它加到 {file} 里（已有：{listed}）"
     return f"check the spelling, or add it to {file} (known: {listed})"

@@ -37,6 +37,10 @@ def phone(checker: Checker, value: str, path: FieldPath, example: bool) -> Phone
         f"'{value}' is not a phone number in China",
         'write a landline with its area code ("023-5812 3456"), an 11-digit mobile number, '
         'or a short public number such as "12338", in quotes',
+        (
+            f"「{value}」不是中国的电话号码",
+            '座机带区号（"023-5812 3456"），或 11 位手机号，或公共短号如 "12338"，都加英文引号',
+        ),
     )
     return None
 
@@ -59,6 +63,10 @@ def services(checker: Checker, docs_dir: Path | None) -> dict[str, Service]:
                 f"there is no page docs/{item['page']}",
                 "write the path of the service's Chinese page under docs/, "
                 "e.g. services/legal-rights.md",
+                (
+                    f"没有 docs/{item['page']} 这个页面",
+                    "写这项服务的中文页面在 docs/ 下的路径，如 services/legal-rights.md",
+                ),
             )
         found[item["id"]] = Service(item["id"], checker.text(item, path, "name"), item["page"])
     return found
@@ -77,6 +85,7 @@ def hotlines(checker: Checker) -> tuple[Hotline, ...]:
             (*in_bar[2], "short"),
             "only two numbers fit in the bar at the top of a phone's screen",
             "remove 'short:' from all but the two most important numbers",
+            ("手机屏幕顶部的横条只放得下两个号码", "只给最重要的两个号码写 short:，其他的删掉"),
         )
     return tuple(found)
 
@@ -111,6 +120,11 @@ def places(
                 "add 'phones:' with at least one '- number: \"023-...\"' "
                 "(mark a made-up one with 'example: true'), "
                 "or write 'kind: venue' for a place only used for activities",
+                (
+                    f"「{item['id']}」列在通讯录里，但没有电话号码",
+                    '加 phones:，至少一行 - number: "023-..."（编造的号码加 example: true）；'
+                    "只用来办活动的地点写 kind: venue",
+                ),
             )
         found[item["id"]] = Place(
             id=item["id"],

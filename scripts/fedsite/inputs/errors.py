@@ -1,10 +1,17 @@
-"""Problems an editor can cause: file:line:column, field, what is wrong, how to fix it."""
+"""Problems an editor can cause: file:line:column, field, what is wrong, how to fix it; in
+Chinese (the editors' language, the default) and in English (FEDSITE_LANG=en)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def editor_language() -> str:
+    """The language of messages for editors: Chinese unless FEDSITE_LANG says English."""
+    return "en" if os.environ.get("FEDSITE_LANG", "").lower().startswith("en") else "zh"
 
 
 @dataclass(frozen=True)
@@ -15,16 +22,29 @@ class Problem:
     field: str  # dotted path such as "untranslated_notice.en"; "" for the whole file
     message: str
     hint: str = ""
+    # In Chinese, where there is a translation (the English one is shown otherwise): the
+    # message, how to fix it, and the field in an editor's words ("第 3 项活动「…」的「地点」").
+    message_zh: str = ""
+    hint_zh: str = ""
+    field_zh: str = ""
 
-    def format(self, root: Path | None = None) -> str:
+    def in_language(self, language: str) -> tuple[str, str, str]:
+        """(field, message, hint) in `language`."""
+        if language == "zh" and self.message_zh:
+            return self.field_zh or self.field, self.message_zh, self.hint_zh or self.hint
+        return self.field, self.message, self.hint
+
+    def format(self, root: Path | None = None, language: str = "en") -> str:
         path = self.file
         if root is not None:
             with contextlib.suppress(ValueError):  # outside the project: keep it absolute
                 path = self.file.resolve().relative_to(root.resolve())
         where = f"{path}:{self.line}:{self.column}" if self.line else f"{path}"
-        field = f" [{self.field}]" if self.field else ""
-        hint = f"\n    How to fix: {self.hint}" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        field, message, hint = self.in_language(language)
+        field = f" [{field}]" if field else ""
+        how = "怎么改：" if language == "zh" else "How to fix: "
+        hint = f"\n    {how}{hint}" if hint else ""
+        return f"{where}:{field} {message}{hint}"
 
 
 class DataError(Exception):
@@ -34,10 +54,12 @@ class DataError(Exception):
         self.problems = problems
         super().__init__(self.report())
 
-    def report(self, root: Path | None = None) -> str:
+    def report(self, root: Path | None = None, language: str = "en") -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the site's data:"
-        return "\n".join([head, *(f"  {p.format(root)}" for p in self.problems)])
+        if language == "zh":
+            head = f"网站的文件有 {count} 处问题："
+        return "\n".join([head, *(f"  {p.format(root, language)}" for p in self.problems)])
 
 
 def shorten(value: object, limit: int = 60) -> str:

@@ -23,13 +23,27 @@ SCHEMA = "front-matter.schema.json"
 # A sentence ends, and more text follows: "。再" or ". More".
 _SECOND_SENTENCE = re.compile(r"[。！？]\s*\S|[.!?]\s+[A-Z0-9\"“‘(]")
 START = "start the page with three lines: '---', 'description: one sentence about the page', '---'"
+START_ZH = "页面开头写三行：'---'、'description: 一句话介绍这个页面'、'---'"
 
 
 def read_front_matter(path: Path, schema_dir: Path, templates: Path | None) -> dict[str, Any]:
     """The page's front matter, checked; DataError with every problem otherwise."""
     text = read_text(path)
     if not text.startswith("---"):
-        raise DataError([Problem(path, 1, 1, "", "the page has no front matter", START)])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "",
+                    "the page has no front matter",
+                    START,
+                    "页面开头没有页面信息（front matter）",
+                    START_ZH,
+                )
+            ]
+        )
     found = FRONT_MATTER.match(text)
     if found is None:
         raise DataError(
@@ -42,12 +56,27 @@ def read_front_matter(path: Path, schema_dir: Path, templates: Path | None) -> d
                     "the front matter has no closing '---' line, so the page would show its "
                     "fields as text",
                     "add a line with three hyphens '---' after the last field",
+                    "页面信息（front matter）没有用 '---' 行结束，页面会把这些字段当成正文显示",
+                    "在最后一个字段后面加一行三个英文连字符 '---'",
                 )
             ]
         )
     source = load_yaml_text(found[1], path, first_line=2)
     if not isinstance(source.data, dict):
-        raise DataError([Problem(path, 2, 1, "", "the front matter must be fields", START)])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    2,
+                    1,
+                    "",
+                    "the front matter must be fields",
+                    START,
+                    "页面信息（front matter）要写成字段",
+                    START_ZH,
+                )
+            ]
+        )
     problems = check_against_schema(source, schema_dir, SCHEMA)
     if not problems:
         problems = _rules(source, templates)
@@ -66,6 +95,10 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
                 ("description",),
                 "the description is more than one sentence",
                 "keep one sentence that says what the page is for; the page itself says more",
+                (
+                    "description 超过了一句话",
+                    "只留一句话，说明这个页面是做什么的；详细内容写在页面里",
+                ),
             )
         )
     template = source.data.get("template")
@@ -76,6 +109,7 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
                 ("template",),
                 f"there is no page layout '{template}' in {templates.name}/",
                 f"use one of: {known}",
+                (f"{templates.name}/ 里没有页面布局「{template}」", f"用这几个之一：{known}"),
             )
         )
     return problems

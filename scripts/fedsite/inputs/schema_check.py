@@ -27,6 +27,14 @@ TYPE_NAMES = {
     "number": "a number",
     "boolean": "true or false",
 }
+TYPE_NAMES_ZH = {
+    "string": "文字",
+    "object": "一组字段",
+    "array": "一个列表（每行以“- ”开头）",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "true 或 false",
+}
 
 
 @cache
@@ -101,60 +109,93 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     described = schema.get("description", "")
+    # The schemas' rules in Chinese where they have them (description_zh), else in English.
+    described_zh = schema.get("description_zh", "") or described
+    value = shorten(error.instance)
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         guess = f"did you mean '{close[0]}'? " if close else "check the spelling; "
+        guess_zh = f"是不是「{close[0]}」？" if close else "请检查拼写。"
+        name = extra[0] if extra else "?"
         return source.problem(
             (*path, extra[0]) if extra else path,
-            f"unknown field '{extra[0] if extra else '?'}'",
+            f"unknown field '{name}'",
             f"{guess}the fields allowed here are: {', '.join(allowed)}",
+            (f"不认识的字段「{name}」", f"{guess_zh}这里能写的字段有：{', '.join(allowed)}"),
         )
     if kind == "required":
         field = error.message.split("'")[1]
-        return source.problem(path, f"'{field}' is missing", f"add a line '{field}: ...'")
+        return source.problem(
+            path,
+            f"'{field}' is missing",
+            f"add a line '{field}: ...'",
+            (f"缺少「{field}」", f"加一行 {field}: ..."),
+        )
     if kind == "enum":
         options = [str(option) for option in error.validator_value]
         close = difflib.get_close_matches(str(error.instance), options, n=1)
         guess = f"did you mean '{close[0]}'? " if close else ""
+        guess_zh = f"是不是「{close[0]}」？" if close else ""
         return source.problem(
             path,
             f"'{error.instance}' is not allowed here",
             f"{guess}use one of: {', '.join(options)}",
+            (f"这里不能写「{value}」", f"{guess_zh}可以写：{', '.join(options)}"),
         )
     if kind == "const":
         return source.problem(
             path,
-            f"'{shorten(error.instance)}' is not allowed here",
+            f"'{value}' is not allowed here",
             described or f"write {error.validator_value}",
+            (f"这里不能写「{value}」", described_zh or f"写 {error.validator_value}"),
         )
     if kind == "type":
-        wanted = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        return source.problem(path, f"must be {wanted}", described or "see the schema")
+        key = str(error.validator_value)
+        return source.problem(
+            path,
+            f"must be {TYPE_NAMES.get(key, key)}",
+            described or "see the schema",
+            (f"这里应该写{TYPE_NAMES_ZH.get(key, key)}", described_zh or "对照文件开头的说明"),
+        )
     if kind == "pattern":
         return source.problem(
             path,
-            f"'{shorten(error.instance)}' is not in the expected form",
+            f"'{value}' is not in the expected form",
             described or f"match {error.validator_value}",
+            (f"「{value}」的写法不对", described_zh or f"要符合 {error.validator_value}"),
         )
     if kind == "propertyNames":
         return source.problem(
             path,
-            f"'{shorten(error.instance)}' is not a language code",
+            f"'{value}' is not a language code",
             "use a language code such as zh or en",
+            (f"「{value}」不是语言代码", "写语言代码，如 zh 或 en"),
         )
     if kind == "maxLength":
+        count, most = len(error.instance), error.validator_value
         return source.problem(
             path,
-            f"too long ({len(error.instance):,} characters; at most {error.validator_value:,})",
+            f"too long ({count:,} characters; at most {most:,})",
             described or "shorten it",
+            (f"太长了（{count} 个字，最多 {most} 个）", described_zh or "删短一些"),
         )
     if kind == "uniqueItems":
-        return source.problem(path, "a value is listed twice", "keep only one of them")
+        return source.problem(
+            path,
+            "a value is listed twice",
+            "keep only one of them",
+            ("同一个值写了两次", "只留一个"),
+        )
     if kind in ("minItems", "minProperties", "minLength"):
-        return source.problem(path, "must not be empty", described or "fill it in")
+        return source.problem(
+            path,
+            "must not be empty",
+            described or "fill it in",
+            ("不能是空的", described_zh or "填上内容"),
+        )
     if kind in ("minimum", "maximum"):
         return source.problem(path, error.message, described)
     return source.problem(path, shorten(error.message, 200), described)

@@ -83,10 +83,12 @@ def load_settings(
     where = _Lines(config_file)
     problems: list[Problem] = []
 
-    def report(path: tuple[str | int, ...], message: str, hint: str) -> None:
+    def report(
+        path: tuple[str | int, ...], message: str, hint: str, zh: tuple[str, str] = ("", "")
+    ) -> None:
         line, column = where(path)
         field = ".".join(str(p) for p in path)
-        problems.append(Problem(config_file, line, column, field, message, hint))
+        problems.append(Problem(config_file, line, column, field, message, hint, *zh))
 
     _plain_text(config, languages, report)
     _nav_translated(config.get("nav") or [], languages, report)
@@ -172,6 +174,10 @@ def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]
                 path,
                 f"'{shorten(value)}' is not plain text: pages show it as it is",
                 "leave out < > & \" (write 'and' for &) and keep it on one line",
+                (
+                    f"「{shorten(value)}」不是纯文字：页面会原样显示",
+                    '不要用 < > & "（& 写成“和”），写在一行里',
+                ),
             )
 
 
@@ -213,11 +219,17 @@ def _nav_translated(
         names = lang.get("nav_translations") or {}
         for path, title in titled:
             if title not in names:
+                locale, name = lang.get("locale"), shorten(title)
                 report(
                     path,
-                    f"the menu title '{shorten(title)}' has no {lang.get('locale')} translation",
-                    f"add '{shorten(title)}: ...' under nav_translations of the "
-                    f"{lang.get('locale')} language (plugins: i18n: languages, item {index + 1})",
+                    f"the menu title '{name}' has no {locale} translation",
+                    f"add '{name}: ...' under nav_translations of the "
+                    f"{locale} language (plugins: i18n: languages, item {index + 1})",
+                    (
+                        f"菜单标题「{name}」没有 {locale} 翻译",
+                        f"在 {locale} 语言的 nav_translations 下面加一行 {name}: ..."
+                        f"（plugins: i18n: languages 的第 {index + 1} 项）",
+                    ),
                 )
 
 

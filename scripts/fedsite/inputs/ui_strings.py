@@ -66,6 +66,7 @@ def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
                     (),
                     "expected a list of strings, 'key:' followed by one line per language",
                     "see the first entries of the file for the layout",
+                    ("应该是「键:」后面每种语言一行的文字", "照文件开头几项的格式写"),
                 )
             ]
         )
@@ -77,6 +78,10 @@ def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
                     (key,),
                     "expected one line per language under this key",
                     f"write it as '{key}:' then '  {languages[0]}: ...' on the next lines",
+                    (
+                        "这个键下面应该每种语言一行",
+                        f"先写 '{key}:'，下一行写 '  {languages[0]}: ...'",
+                    ),
                 )
             )
             continue
@@ -87,6 +92,7 @@ def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
                         (key, lang),
                         f"unknown language '{lang}'",
                         f"use one of: {', '.join(languages)}",
+                        (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(languages)}"),
                     )
                 )
         for lang in languages:
@@ -97,6 +103,7 @@ def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
                         (key, lang) if lang in texts else (key,),
                         f"the {lang} text is missing",
                         f"add a line '  {lang}: ...' with the translation",
+                        (f"缺少 {lang} 文字", f"加一行 '  {lang}: ...'，写上翻译"),
                     )
                 )
                 continue
@@ -124,6 +131,10 @@ def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) ->
                 path,
                 "a '{' or '}' that is not part of a {name}",
                 f"this text may use {names}; write a brace as {{{{ or }}}}",
+                (
+                    "有一个「{」或「}」不属于 {名称} 占位符",
+                    f"这段文字可以用 {names}；要显示大括号本身，写 {{{{ 或 }}}}",
+                ),
             )
         ]
     problems = []
@@ -131,7 +142,10 @@ def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) ->
         if name not in allowed or conversion or spec:
             problems.append(
                 source.problem(
-                    path, f"unknown placeholder {{{name}}}", f"this text may use only {names}"
+                    path,
+                    f"unknown placeholder {{{name}}}",
+                    f"this text may use only {names}",
+                    (f"不认识的占位符 {{{name}}}", f"这段文字只能用 {names}"),
                 )
             )
     return problems

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from fedsite.inputs.errors import DataError, Problem, shorten
+from fedsite.inputs.field_names import field_zh
 
 FieldPath = tuple[str | int, ...]
 
@@ -54,9 +55,16 @@ class YamlSource:
             path = path[:-1]
         return self.marks.get(path, (0, 0))
 
-    def problem(self, path: FieldPath, message: str, hint: str = "") -> Problem:
+    def problem(
+        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
+    ) -> Problem:
+        """A problem at a value; `zh`: its message and hint in Chinese."""
         line, column = self.where(path)
-        return Problem(self.path, line, column, dotted(path), message, hint)
+        message_zh, hint_zh = zh or ("", "")
+        label = field_zh(path, self.data) if zh else ""
+        return Problem(
+            self.path, line, column, dotted(path), message, hint, message_zh, hint_zh, label
+        )
 
 
 def dotted(path: FieldPath) -> str:
@@ -81,6 +89,8 @@ def read_text(path: Path) -> str:
                         f"the file is too large ({size / 1e6:.0f} MB; at most "
                         f"{MAX_FILE_BYTES / 1e6:.0f} MB)",
                         "check that nothing was pasted into it by mistake",
+                        f"文件太大了（{size / 1e6:.0f} MB，最多 {MAX_FILE_BYTES / 1e6:.0f} MB）",
+                        "检查是不是误粘贴了大段内容",
                     )
                 ]
             )
@@ -88,11 +98,33 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataError(
-            [Problem(path, 0, 0, "", "file not found", "create it or fix the path")]
+            [
+                Problem(
+                    path,
+                    0,
+                    0,
+                    "",
+                    "file not found",
+                    "create it or fix the path",
+                    "找不到这个文件",
+                    "新建它，或改正路径",
+                )
+            ]
         ) from None
     except UnicodeDecodeError as exc:
         raise DataError(
-            [Problem(path, 0, 0, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+            [
+                Problem(
+                    path,
+                    0,
+                    0,
+                    "",
+                    f"not UTF-8 text ({exc.reason})",
+                    "save the file as UTF-8",
+                    "文件不是 UTF-8 编码",
+                    "用编辑器把文件另存为 UTF-8 编码",
+                )
+            ]
         ) from None
 
 
@@ -123,6 +155,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: in
     problem = exc.problem or exc.context or "unknown problem"
     mark = exc.problem_mark or exc.context_mark
     hint = "check indentation (two spaces, not tabs) and put text with ':' or '#' in quotes"
+    problem_zh = f"YAML 格式不对（{problem}）"
+    hint_zh = "检查缩进（用两个空格，不用 Tab 键）；文字里有「:」或「#」的，整段加上英文引号"
     wide = _full_width(text, mark)
     if wide is not None:  # YAML's messages say nothing of it, and name the line after
         line_index, char = wide
@@ -130,36 +164,53 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: in
         line = line_index + 1 + offset
         lines = text.split("\n")
         column = lines[line_index].index(char) + 1
+        ascii_char = FULL_WIDTH_ASCII[char]
         return Problem(
             path,
             line,
             column,
             _key_on_line(text.replace(char, ":"), yaml.Mark("", 0, line_index, 0, None, None)),
             f"not valid YAML: a full-width {name} '{char}' (typed with Chinese punctuation) "
-            f"where YAML needs '{FULL_WIDTH_ASCII[char]}'",
+            f"where YAML needs '{ascii_char}'",
             f"switch the input method to English punctuation and type "
-            f"'{FULL_WIDTH_ASCII[char]}' (a colon is followed by a space: 'venue: ...'); "
+            f"'{ascii_char}' (a colon is followed by a space: 'venue: ...'); "
             "full-width punctuation is fine inside the text itself",
+            f"这里用了中文标点「{char}」，YAML 要用英文标点「{ascii_char}」",
+            f"把输入法切换到英文标点，打「{ascii_char}」（冒号后面空一格，如 venue: ...）；"
+            "文字内容里可以照常用中文标点",
         )
     if "mapping values are not allowed" in problem:
         hint = (
             "a ':' in the middle of a value: put the whole text in quotes, "
             'e.g. description: "...: ..."; if it starts a new field, check its indentation'
         )
+        problem_zh = "一个值的中间有英文冒号「:」"
+        hint_zh = (
+            '把整段文字加上英文引号，如 description: "……: ……"；'
+            "如果这一行是新的字段，检查它的缩进和上一行是否对齐"
+        )
     elif "tab character" in problem or (mark and _char_at(text, mark) == "\t"):
         problem = "a tab character"
         hint = "indent with spaces, not tabs"
+        problem_zh, hint_zh = "这里有一个 Tab 字符", "缩进用空格，不用 Tab 键"
     elif "quoted scalar" in (exc.context or "") and exc.context_mark:
         # The end of the file is where libyaml noticed; where the quote opened is what to fix.
         mark = exc.context_mark
         problem = "a quote is not closed"
         hint = "end the text with the same quote mark (\" or ') it starts with"
+        problem_zh = "引号没有结束"
+        hint_zh = "文字开头用了什么引号（\" 或 '），结尾也要用同样的英文引号"
     elif "flow sequence" in (exc.context or ""):
         hint = "a list written in [ ] must end with ]"
+        hint_zh = "写在 [ ] 里的列表要以英文的 ] 结束"
     elif "flow mapping" in (exc.context or ""):
         hint = "a group written in { } must end with }, with a ':' after each key"
+        hint_zh = "写在 { } 里的一组字段要以 } 结束，每个字段名后面有英文冒号「:」"
     line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (0, 0)
-    return Problem(path, line, column, _key_on_line(text, mark), f"not valid YAML: {problem}", hint)
+    field = _key_on_line(text, mark)
+    return Problem(
+        path, line, column, field, f"not valid YAML: {problem}", hint, problem_zh, hint_zh
+    )
 
 
 # Punctuation a Chinese input method types, where YAML's syntax needs the ASCII one.
@@ -233,6 +284,7 @@ def _construct(
                 path,
                 "anchors and aliases (&name, *name) are not supported",
                 "write the value out in full",
+                ("不支持锚点和别名（&名字、*名字）", "把内容完整写出来"),
             )
         )
         return None
@@ -243,6 +295,10 @@ def _construct(
                 path,
                 f"the tag '{shorten(_as_written(node.tag))}' is not supported",
                 "remove the !tag; write plain text, numbers, lists and fields only",
+                (
+                    f"不支持标签「{shorten(_as_written(node.tag))}」",
+                    "删掉 ! 开头的标签，只写文字、数字、列表和字段",
+                ),
             )
         )
         return None
@@ -260,7 +316,12 @@ def _construct(
                 continue
             if key in result:
                 problems.append(
-                    source.problem(child, f"'{key}' is given twice", "keep only one of them")
+                    source.problem(
+                        child,
+                        f"'{key}' is given twice",
+                        "keep only one of them",
+                        (f"「{key}」写了两次", "只留一个"),
+                    )
                 )
                 continue
             result[key] = _construct(value_node, child, source, problems, seen, offset)
@@ -311,6 +372,10 @@ def _bad_text(value: str, path: FieldPath, source: YamlSource, problems: list[Pr
                 path,
                 f"the text is too long ({len(value):,} characters; at most {MAX_VALUE_CHARS:,})",
                 "shorten it, or put the details on a page and link to it",
+                (
+                    f"文字太长了（{len(value)} 个字，最多 {MAX_VALUE_CHARS} 个）",
+                    "删短一些，或者把详细内容写在一个页面上再链接过去",
+                ),
             )
         )
         return True
@@ -323,6 +388,11 @@ def _bad_text(value: str, path: FieldPath, source: YamlSource, problems: list[Pr
                 f"'{shorten(value[: found.start()][-20:])}'",
                 "delete it and retype the text around it (it often comes with text "
                 "copied from another program)",
+                (
+                    f"「{shorten(value[: found.start()][-20:])}」后面有一个看不见的控制字符"
+                    f"（U+{ord(char):04X}）",
+                    "删掉它，把附近的文字重新打一遍（从别的程序复制的文字常带着它）",
+                ),
             )
         )
         return True

@@ -6,10 +6,9 @@ reload script, so the page turns into the site by itself once the files are fixe
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
-from fedsite.inputs.errors import Problem
+from fedsite.inputs.errors import Problem, editor_language
 from fedsite.output.templates import macros
 
 CONTEXT = 2  # lines shown before and after the one with the mistake
@@ -32,11 +31,6 @@ WORDS = {
 }
 
 
-def editor_language() -> str:
-    """The language of messages for editors: Chinese unless FEDSITE_LANG says English."""
-    return "en" if os.environ.get("FEDSITE_LANG", "").lower().startswith("en") else "zh"
-
-
 def nearby_lines(problem: Problem) -> list[tuple[int, str, bool]]:
     """(number, text, is it the line) around a problem's line; none for a whole file."""
     if not problem.line:
@@ -51,7 +45,8 @@ def nearby_lines(problem: Problem) -> list[tuple[int, str, bool]]:
 
 
 def mistakes_page(problems: list[Problem], root: Path, language: str | None = None) -> str:
-    words = dict(WORDS[language or editor_language()])
+    language = language or editor_language()
+    words = dict(WORDS[language])
     words["title"] = words["title"].format(count=len(problems))
     items = []
     for problem in problems:
@@ -59,12 +54,13 @@ def mistakes_page(problems: list[Problem], root: Path, language: str | None = No
         with contextlib.suppress(ValueError):  # outside the project: keep it absolute
             path = problem.file.resolve().relative_to(root.resolve())
         where = f"{path}:{problem.line}" if problem.line else str(path)
+        field, message, hint = problem.in_language(language)
         items.append(
             {
                 "where": where,
-                "field": problem.field,
-                "message": problem.message,
-                "hint": problem.hint,
+                "field": field,
+                "message": message,
+                "hint": hint,
                 "lines": nearby_lines(problem),
             }
         )
