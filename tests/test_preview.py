@@ -43,6 +43,13 @@ MISTAKES = {
             "zh": ["这里用了中文标点「：」，YAML 要用英文标点「:」", "把输入法切换到英文标点"],
         },
     ),
+    "wrong indentation": (
+        ("data/activities.yml", "    organiser: wzfl", "     organiser: wzfl"),
+        {
+            "en": ["this line is indented 5 spaces, the line above 4", "line it up"],
+            "zh": ["这一行缩进了 5 个空格，上一行是 4 个，没有对齐", "和同一项的其他字段对齐"],
+        },
+    ),
     "misspelled id": (
         ("data/activities.yml", "    venue: federation-office", "    venue: fedration-office"),
         {

@@ -167,9 +167,16 @@ class Site:
         place booked twice at once."""
         root = self.config_file.parent
         language = editor_language()
+        booked = (
+            "「{a}」和「{b}」都在 {start:%Y-%m-%d %H:%M} 用「{venue}」：这个地点是不是订了两次？"
+            if language == "zh"
+            else "'{a}' and '{b}' are both at '{venue}' at {start:%Y-%m-%d %H:%M}: "
+            "is the place booked twice?"
+        )
         return [w.format(root, language) for w in self.data.warnings] + [
-            f"'{a.activity.id}' and '{b.activity.id}' are both at '{a.activity.venue.id}' at "
-            f"{b.start:%Y-%m-%d %H:%M}: is the place booked twice?"
+            booked.format(
+                a=a.activity.id, b=b.activity.id, venue=a.activity.venue.id, start=b.start
+            )
             for a, b in double_bookings(self.schedule.occurrences)
         ]
 

@@ -36,7 +36,9 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
-        raise DataError([Problem(path, 0, 0, "", f"cannot read it: {exc}", "")]) from None
+        raise DataError(
+            [Problem(path, 0, 0, "", f"cannot read it: {exc}", "", f"读不了这个文件：{exc}")]
+        ) from None
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return config, plugin["i18n"].get("languages") or []
@@ -49,6 +51,8 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                 "plugins",
                 "the i18n plugin (mkdocs-static-i18n) is not configured",
                 "add it under plugins: with its languages",
+                "没有设置多语言插件 i18n（mkdocs-static-i18n）",
+                "在 plugins: 下面加上它和它的各种语言",
             )
         ]
     )

@@ -31,7 +31,15 @@ def load_news(docs_dir: Path, locales: Sequence[str]) -> list[NewsItem]:
         if date is None:
             problems.append(
                 Problem(
-                    page, 2, 1, "date", "a news page needs its date", "add a line date: YYYY-MM-DD"
+                    page,
+                    2,
+                    1,
+                    "date",
+                    "a news page needs its date",
+                    "add a line date: YYYY-MM-DD",
+                    "新闻页面要写日期",
+                    "加一行 date: 年-月-日",
+                    "「日期」(date)",
                 )
             )
             continue

@@ -94,8 +94,10 @@ def load_settings(
     _nav_translated(config.get("nav") or [], languages, report)
     extra = config.get("extra") or {}
 
-    def problem(path: tuple[str, ...], message: str, hint: str) -> None:
-        report(("extra", *path), message, hint)
+    def problem(
+        path: tuple[str, ...], message: str, hint: str, zh: tuple[str, str] = ("", "")
+    ) -> None:
+        report(("extra", *path), message, hint, zh)
 
     for name in extra:
         if name not in EXTRA_SETTINGS:
@@ -103,6 +105,10 @@ def load_settings(
                 (str(name),),
                 f"extra has no setting '{shorten(name)}'",
                 f"the site reads only: {', '.join(EXTRA_SETTINGS[:-1])}",
+                (
+                    f"extra 里没有「{shorten(name)}」这个设置",
+                    f"网站只读这些设置：{', '.join(EXTRA_SETTINGS[:-1])}",
+                ),
             )
     for locale, tag in (extra.get("lang_tags") or {}).items():
         if not isinstance(tag, str) or not LANG_TAG.fullmatch(tag):
@@ -110,6 +116,7 @@ def load_settings(
                 ("lang_tags", str(locale)),
                 f"'{shorten(tag)}' is not a language tag",
                 "e.g. zh-Hans",
+                (f"「{shorten(tag)}」不是语言标记", "如 zh-Hans"),
             )
 
     exit_url = https_url((extra.get("quick_exit") or {}).get("url"))
@@ -118,6 +125,10 @@ def load_settings(
             ("quick_exit", "url"),
             "extra.quick_exit.url must be the full https address of a neutral site",
             "use one that opens quickly in mainland China, e.g. https://www.weather.com.cn/",
+            (
+                "extra.quick_exit.url 要写一个普通网站的完整 https 网址",
+                "用一个在中国大陆打开快的网站，如 https://www.weather.com.cn/",
+            ),
         )
     icp = None
     if raw := extra.get("icp"):
@@ -127,15 +138,25 @@ def load_settings(
                 ("icp", "number"),
                 f"'{shorten(number)}' is not an ICP filing number",
                 "write it as the register shows it, e.g. 渝ICP备12345678号-1",
+                (
+                    f"「{shorten(number)}」不是 ICP 备案号",
+                    "照备案系统上的写法写，如 渝ICP备12345678号-1",
+                ),
             )
         if url is None:
             problem(
                 ("icp", "url"),
                 "the ICP link must be the full https address of the MIIT register",
                 "use https://beian.miit.gov.cn/",
+                ("ICP 链接要写工信部备案系统的完整 https 网址", "写 https://beian.miit.gov.cn/"),
             )
         if not isinstance(raw.get("example", False), bool):
-            problem(("icp", "example"), "must be true or false", "true for a made-up number")
+            problem(
+                ("icp", "example"),
+                "must be true or false",
+                "true for a made-up number",
+                ("要写 true 或 false", "编造的号码写 true"),
+            )
         icp = Icp(str(number), url or "", raw.get("example", False) is True)
     calendar = _numbers("calendar", CalendarSettings, extra.get("calendar") or {}, problem)
     home = _numbers("home", HomeSettings, extra.get("home") or {}, problem)
@@ -148,6 +169,10 @@ def load_settings(
             ("offline", "pages"),
             "must be a list of pages by their address in a language's folder",
             "e.g. [\"\", help/, contacts/] ('' is the home page)",
+            (
+                "要写一个页面列表，每项是页面在语言文件夹里的路径",
+                "如 [\"\", help/, contacts/]（'' 是首页）",
+            ),
         )
         pages = OfflineSettings.pages
     offline = _numbers("offline", OfflineSettings, offline_options, problem)
@@ -190,9 +215,18 @@ def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -
                 (section, str(name)),
                 f"extra.{section} has no setting '{shorten(name)}'",
                 f"known settings: {', '.join(known)}",
+                (
+                    f"extra.{section} 里没有「{shorten(name)}」这个设置",
+                    f"可以写：{', '.join(known)}",
+                ),
             )
         elif not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 10_000:
-            problem((section, name), "must be a whole number above 0", "e.g. 8")
+            problem(
+                (section, name),
+                "must be a whole number above 0",
+                "e.g. 8",
+                ("要写一个大于 0 的整数", "如 8"),
+            )
     return kind(**{k: v for k, v in options.items() if k in known})
 
 

@@ -179,7 +179,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: in
             f"把输入法切换到英文标点，打「{ascii_char}」（冒号后面空一格，如 venue: ...）；"
             "文字内容里可以照常用中文标点",
         )
-    if "mapping values are not allowed" in problem:
+    misaligned = _misaligned(text, mark) if any(p in problem for p in _INDENT_PROBLEMS) else None
+    if misaligned is not None:
+        indent, above = misaligned
+        problem = f"this line is indented {indent} spaces, the line above {above}"
+        hint = (
+            "line it up with the other fields of the same item "
+            "(two more spaces for each level, no tabs)"
+        )
+        problem_zh = f"这一行缩进了 {indent} 个空格，上一行是 {above} 个，没有对齐"
+        hint_zh = "和同一项的其他字段对齐（每深一级多缩进两个空格，不用 Tab 键）"
+    elif "mapping values are not allowed" in problem:
         hint = (
             "a ':' in the middle of a value: put the whole text in quotes, "
             'e.g. description: "...: ..."; if it starts a new field, check its indentation'
@@ -247,6 +257,46 @@ def _full_width(text: str, mark: yaml.Mark | None) -> tuple[int, str] | None:
             if pattern.search(lines[index]):
                 return index, char
     return None
+
+
+# libyaml's words for a line that is not where the structure expects it.
+_INDENT_PROBLEMS = (
+    "did not find expected key",
+    "mapping values are not allowed",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+)
+
+
+def _misaligned(text: str, mark: yaml.Mark | None) -> tuple[int, int] | None:
+    """(indent, the line above's) when the error's line is indented differently from the line
+    above, which is not a field opening a deeper level ("title:" with nothing after it)."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines) or not lines[mark.line].strip():
+        return None
+    above = next(
+        (
+            line
+            for line in reversed(lines[: mark.line])
+            if line.strip() and not line.lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None:
+        return None
+    line = lines[mark.line]
+    # Where a line's fields start: after its spaces, and after "- " for a list's item.
+    column, above_column = _content_column(line), _content_column(above)
+    opens_level = above.rstrip().endswith(":") and column > above_column
+    if column == above_column or opens_level:
+        return None
+    return len(line) - len(line.lstrip(" ")), len(above) - len(above.lstrip(" "))
+
+
+def _content_column(line: str) -> int:
+    return len(line) - len(re.sub(r"^[ ]*(?:- +)*", "", line))
 
 
 def _key_on_line(text: str, mark: yaml.Mark | None) -> str:
