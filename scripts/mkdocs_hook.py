@@ -11,6 +11,7 @@ default language's on_post_build, so each event below fires once per language.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from fedsite.output import csp
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
-from fedsite.output.mistakes_page import mistakes_page
+from fedsite.output.mistakes_page import mistakes_page, warnings_banner
 from fedsite.output.phone_links import PhoneLinksExtension
 from fedsite.output.sitemap import SitemapEntry
 from fedsite.site import SERVER_FOLDER, Site, UnknownView
@@ -56,11 +57,22 @@ class BuildState:
     # `mkdocs serve` with mistakes in the site's files: shown in the browser, nothing built.
     mistakes: DataError | None = None
     pages: list[str] = field(default_factory=list)  # where the browser may be (site paths)
+    warned: list[str] = field(default_factory=list)  # the preview's warnings (broken links)
     scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
     site_dir: str = ""
 
 
 state = BuildState()
+
+
+class _Warnings(logging.Handler):
+    """The build's warnings, for the preview to show above its pages."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        state.warned.append(record.getMessage())
+
+
+_WARNINGS = _Warnings(logging.WARNING)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -76,6 +88,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         mkdocs_log = logging.getLogger("mkdocs")
         for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
             mkdocs_log.removeHandler(handler)
+        if not config.plugins["i18n"].building:
+            state.warned = []
+        mkdocs_log.addHandler(_WARNINGS)  # once: a logger keeps a handler only once
     if config.plugins["i18n"].building:  # a nested language build: the site is loaded
         return config
     state.site_dir, state.running, state.sitemap, state.not_found = config.site_dir, [], [], {}
@@ -274,6 +289,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     homes = [lang.home for lang in state.site.languages]
     if base := offline_base(page.url, config.site_url or "/", homes):
         output = with_base(output, base)
+    if state.serving and state.warned:
+        banner = warnings_banner(list(dict.fromkeys(state.warned)))
+        output = re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner, output, count=1)
     if not state.serving:
         for item in csp.blocked(page.content):
             log.warning(

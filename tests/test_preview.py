@@ -1,6 +1,7 @@
 """The editors' preview and their common mistakes: `mkdocs serve` shows a mistake in the browser
-(in Chinese, with the file and line) and turns back into the site once the file is fixed; the
-messages name what a Chinese input method typed, suggest the id or field meant, state the time
+(in Chinese, with the file and line), turns back into the site once the file is fixed, and shows
+a broken link's warning above the page; the messages, in Chinese and in English, name what a
+Chinese input method typed and a line out of line, suggest the id or field meant, state the time
 rule as it is, and a menu title without a translation is an error."""
 
 from __future__ import annotations
@@ -178,5 +179,14 @@ def test_the_preview_shows_a_mistake_and_recovers_when_it_is_fixed(browser, tmp_
             timeout=120_000,
         )
         assert page.url == url + "activities/"
+        assert page.locator("h1").first.inner_text() == "近期活动"
+
+        # A broken link: the preview goes on (a real build stops), and says so on the page.
+        with (project / "docs/activities/index.md").open("a", encoding="utf-8") as markdown:
+            markdown.write("\n[旧页面](nowhere.md)\n")
+        warning = page.locator(".fs-preview-warnings")
+        warning.wait_for(timeout=120_000)
+        text = warning.inner_text()
+        assert "预览提醒：1 条警告" in text and "'nowhere.md'" in text, text
         assert page.locator("h1").first.inner_text() == "近期活动"
         page.close()

@@ -31,6 +31,25 @@ WORDS = {
 }
 
 
+BANNER = {
+    "zh": {
+        "title": "预览提醒：{count} 条警告。",
+        "intro": "正式发布（mkdocs build 和 CI）时，这些会让网站生成失败：",
+    },
+    "en": {
+        "title": "Preview: {count} warnings.",
+        "intro": "A real build (mkdocs build, and CI) stops on these:",
+    },
+}
+
+
+def warnings_banner(warnings: list[str], language: str | None = None) -> str:
+    """What the preview shows above every page while the build has warnings."""
+    words = dict(BANNER[language or editor_language()])
+    words["title"] = words["title"].format(count=len(warnings))
+    return str(macros("mistakes.html.j2").banner(words, warnings))
+
+
 def nearby_lines(problem: Problem) -> list[tuple[int, str, bool]]:
     """(number, text, is it the line) around a problem's line; none for a whole file."""
     if not problem.line:
