@@ -2,9 +2,11 @@
 language, for reviewing a change as a resident would see it: the first screen of each page,
 and the whole page.
 
-    python scripts/screenshots.py [--out screenshots] [--site DIR] [--full]
+    python scripts/screenshots.py [--out screenshots] [--site DIR] [--full] [--changed BASE]
 
-Without --site it builds the site first (with the tests' pinned "today"). It uses Debian's
+Without --site it builds the site first (with the tests' pinned "today"). With --changed, the
+pages a change since BASE (a commit or branch) touches, instead of the key pages: a pull
+request's reviewers see exactly what it changes (fedsite/changed_pages.py). It uses Debian's
 Chromium through Playwright (CHROMIUM_PATH to use another); nothing is fetched from the
 internet. Pull-request reviewers look at the images; none of them is committed but the two
 README shows (in .github/readme/)."""
@@ -39,8 +41,8 @@ PAGES = {
 LANGUAGES = {"zh": "", "en": "en/"}
 
 
-def build(site: Path) -> None:
-    env = {**os.environ, "SITE_TODAY": "2026-12-01", "NO_MKDOCS_2_WARNING": "1"}
+def build(site: Path, today: str) -> None:
+    env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
         cwd=ROOT,
@@ -61,7 +63,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def shoot(site: Path, out: Path, full: bool) -> list[Path]:
+def key_pages() -> dict[str, str]:
+    """Screenshot name -> site path: the key pages in every language."""
+    return {
+        f"{name}-{lang}": home + path
+        for lang, home in LANGUAGES.items()
+        for name, path in PAGES.items()
+    }
+
+
+def changed(base: str, today: str) -> dict[str, str]:
+    """Screenshot name -> site path: the pages changed since `base`."""
+    import datetime as dt
+
+    from fedsite.changed_pages import changed_files, site_at, touched_pages
+    from fedsite.check_command import load
+
+    day = dt.date.fromisoformat(today)
+    before = site_at(ROOT, base, lambda root: load(root, day))
+    pages = touched_pages(changed_files(ROOT, base), before, load(ROOT, day))
+    return {(path.strip("/").replace("/", "-") or "home"): path for path in pages}
+
+
+def shoot(site: Path, out: Path, full: bool, pages: dict[str, str]) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -75,12 +99,11 @@ def shoot(site: Path, out: Path, full: bool) -> list[Path]:
         )
         for screen, (width, height) in SCREENS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
-            for lang, home in LANGUAGES.items():
-                for name, path in PAGES.items():
-                    page.goto(base + home + path)
-                    target = out / f"{name}-{lang}-{screen}.png"
-                    page.screenshot(path=target, full_page=full)
-                    written.append(target)
+            for name, path in pages.items():
+                page.goto(base + path)
+                target = out / f"{name}-{screen}.png"
+                page.screenshot(path=target, full_page=full)
+                written.append(target)
             page.close()
         browser.close()
     server.shutdown()
@@ -92,13 +115,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--full", action="store_true", help="whole pages, not the first screen")
+    parser.add_argument("--changed", metavar="BASE", help="the pages changed since BASE")
+    parser.add_argument("--today", default=os.environ.get("SITE_TODAY", "2026-12-01"))
     args = parser.parse_args()
+    pages = changed(args.changed, args.today) if args.changed else key_pages()
+    print(f"{len(pages)} pages: {', '.join(pages.values()) or 'none'}")
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            build(site)
-        written = shoot(site, args.out, args.full)
+            build(site, args.today)
+        written = shoot(site, args.out, args.full, pages)
     print(f"{len(written)} screenshots in {args.out}")
 
 

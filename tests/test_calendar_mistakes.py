@@ -68,5 +68,5 @@ def test_check_command_names_the_problem(project: Path) -> None:
 def test_check_command_lists_what_is_coming_up() -> None:
     result = fedsite_check(ROOT)
     assert result.returncode == 0, result.stderr
-    assert "No problems" in result.stdout
-    assert "Coming up from 2026-12-01" in result.stdout
+    assert "Everything passed" in result.stdout
+    assert "Coming up in the next 4 weeks" in result.stdout

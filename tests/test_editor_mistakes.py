@@ -97,16 +97,17 @@ def test_broken_front_matter_stops_the_build_naming_every_page(project: Path) ->
     """The three mistakes a YAML novice makes most: an unquoted colon, a tab, an open quote."""
     edit(project / "docs/about.en.md", "description: Who", "description: About us: who")
     edit(project / "docs/contacts.md", "---\n\n", "\tsensitive: false\n---\n\n")
+    edit(project / "docs/safety.en.md", '"Exit this page"', "Exit this page")  # no quote inside
     edit(project / "docs/safety.en.md", "description: How", 'description: "How')
     build = mkdocs_build(project, project / "site")
     assert_failed_cleanly(
         build,
         "3 problems",
-        "docs/about.en.md:2:",
+        "docs/about.en.md:3:",  # line 2 holds translated_from
         "[description] not valid YAML",
         "put the whole text in quotes",
         "docs/contacts.md:3:1:",
         "a tab character",
         "indent with spaces",
-        "docs/safety.en.md:2:14: [description] not valid YAML: a quote is not closed",
+        "docs/safety.en.md:3:14: [description] not valid YAML: a quote is not closed",
     )

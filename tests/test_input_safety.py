@@ -81,6 +81,15 @@ def test_invisible_control_characters_are_refused(escape: str, code: str) -> Non
     assert f"control character ({code}) after 'Law talk'" in found[0]
 
 
+@pytest.mark.parametrize("raw", ["\x01", "\x1f", "\x7f"])
+def test_a_raw_control_character_is_named_where_it_is(raw: str) -> None:
+    # Typed as it is (not escaped in quotes), YAML refuses it before parsing.
+    found = problems_of(f"title:\n  en: Law talk{raw} today\n")
+    assert len(found) == 1, found
+    assert "x.yml:2:15:" in found[0]
+    assert f"control character (U+{ord(raw):04X}) after 'en: Law talk'" in found[0]
+
+
 def test_tabs_and_newlines_inside_text_are_fine() -> None:
     assert problems_of('a: "one\\ttwo\\nthree"\nb: |\n  line one\n  line two\n') == []
 

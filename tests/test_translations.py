@@ -65,7 +65,7 @@ def test_missing_stamped_outdated_and_restamped(repo: Path, capsys, monkeypatch)
     (repo / "docs/a.md").write_text("---\ndescription: 甲。\n---\n\n# 甲\n\n新的一段。\n", "utf-8")
     commit(repo, "the original changes")
     code, out = status(repo, capsys)
-    commit_id = stamped.split(": ")[1]
+    commit_id = stamped.split(": ")[1].strip('"')
     assert "may be out of date: docs/a.en.md" in out, out
     assert f"git diff {commit_id} -- docs/a.md" in out, out
 

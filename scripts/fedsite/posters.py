@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import segno
@@ -38,6 +39,7 @@ def poster_months(today: dt.date) -> list[dt.date]:
     return [this, month_start(this + dt.timedelta(days=31))]
 
 
+@lru_cache(maxsize=2048)  # the same few hundred addresses in every build of a preview
 def qr_svg(url: str) -> Markup:
     """The QR code as inline SVG. Only the URL goes into it, as modules; segno writes no text."""
     code = segno.make(url, error="m", micro=False)

@@ -2,21 +2,20 @@
 change (mkdocs.yml's settings, the interface strings, the data files, every page's front
 matter) and raises DataError with every mistake at once. A loaded Site then gives what a build
 needs: its warnings, the generated stub pages, the Markdown for each page's markers, each
-language's files (feeds and vCards), the values the theme's templates show, and each page's
-language versions. The MkDocs hook, the fedsite-check command and the benchmark all use it."""
+language's files (feeds and vCards), and each page's language versions (site_files.py writes
+what a build adds at its end; output/theme_values.py, what the theme's templates show). The
+MkDocs hook (through build_run.py), the fedsite-check command and the benchmark all use it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fedsite import paths
 from fedsite.calendar.feeds import calendar_files
 from fedsite.calendar.occurrences import double_bookings
 from fedsite.calendar.pages import CalendarPages, markdown_blocks
@@ -34,22 +33,14 @@ from fedsite.localization.languages import Language, PageVersions, page_versions
 from fedsite.localization.localize import Localizer
 from fedsite.model import NewsItem, SiteData
 from fedsite.news_pages import NewsPages
-from fedsite.offline.manifest import FILE_NAME as MANIFEST
-from fedsite.offline.manifest import manifest
-from fedsite.offline.service_worker import FILE_NAME as SERVICE_WORKER
-from fedsite.offline.service_worker import service_worker
 from fedsite.output.asset_names import hashed_names
-from fedsite.output.escaping import html_values
 from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
 from fedsite.output.html_blocks import HtmlBlocks
-from fedsite.output.sitemap import SitemapEntry, write_sitemap
+from fedsite.output.rebuild_memo import PREVIEW_MEMO
 from fedsite.page_context import PageContext
 from fedsite.posters import Posters
-from fedsite.search.index import INDEX as SEARCH_INDEX
-from fedsite.search.index import split_index, to_json
 
 T = TypeVar("T")
-SERVER_FOLDER = ".deploy"  # what the build writes for the web server (never served)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
@@ -87,9 +78,11 @@ class Site:
         templates: Path | None,
         today: dt.date,
         site_url: str,
+        preview: bool = False,
     ) -> Site:
         """`config` is the settings in `config_file`, `i18n_languages` static-i18n's languages
-        as written there. Each part is checked even when another has mistakes."""
+        as written there. Each part is checked even when another has mistakes. `preview`: for
+        `mkdocs serve`, which rebuilds on every change."""
         extra = config.get("extra") or {}
         languages = site_languages(i18n_languages, extra.get("lang_tags") or {})
         locales = [lang.locale for lang in languages]
@@ -112,9 +105,13 @@ class Site:
         if problems:
             raise DataError(problems)
         assets = hashed_names(docs_dir)
-        return cls(
+        if preview:
+            PREVIEW_MEMO.new_build()
+        site = cls(
             config_file, languages, settings, ui, data, today, site_url, history, news, assets
         )
+        site.preview = preview
+        return site
 
     # Languages -----------------------------------------------------------------------------
 
@@ -151,7 +148,8 @@ class Site:
 
     @cached_property
     def calendar(self) -> CalendarPages:
-        return CalendarPages(self.schedule, self.settings.calendar, structured=not self.preview)
+        memo = PREVIEW_MEMO if self.preview else None
+        return CalendarPages(self.schedule, self.settings.calendar, not self.preview, memo)
 
     @cached_property
     def directory(self) -> DirectoryPages:
@@ -165,15 +163,19 @@ class Site:
     def warnings(self) -> list[str]:
         """What an editor should look at, though the site builds: missing translations, a
         place booked twice at once."""
-        root = self.config_file.parent
-        language = editor_language()
+        root, language = self.config_file.parent, editor_language()
+        return [w.format(root, language) for w in self.data.warnings] + self.booking_warnings
+
+    @cached_property
+    def booking_warnings(self) -> list[str]:
+        """Two activities at one place at once: is it booked twice?"""
         booked = (
             "「{a}」和「{b}」都在 {start:%Y-%m-%d %H:%M} 用「{venue}」：这个地点是不是订了两次？"
-            if language == "zh"
+            if editor_language() == "zh"
             else "'{a}' and '{b}' are both at '{venue}' at {start:%Y-%m-%d %H:%M}: "
             "is the place booked twice?"
         )
-        return [w.format(root, language) for w in self.data.warnings] + [
+        return [
             booked.format(
                 a=a.activity.id, b=b.activity.id, venue=a.activity.venue.id, start=b.start
             )
@@ -245,77 +247,13 @@ class Site:
         ctx = self.context(locale, "")
         posters = self.posters.files(ctx) if locale == self.default.locale else {}
         if self.preview:
-            return {**calendar_files(self.schedule, ctx, events=False), **posters}
+            feeds = calendar_files(self.schedule, ctx, events=False, memo=PREVIEW_MEMO)
+            return {**feeds, **posters}
         return {
             **calendar_files(self.schedule, ctx),
             **vcard_files(self.directory.listed, ctx),
             **posters,
         }
-
-    def write_outputs(
-        self,
-        site_dir: Path,
-        sitemap: list[SitemapEntry],
-        not_found: Mapping[str, str],
-        never_stored: Sequence[str] = (),
-        server_policy: str = "",
-    ) -> None:
-        """Into the built site, for every language into its own folder: the feeds and vCards,
-        the 404 page (`not_found`: locale -> HTML), the web app manifest and the sitemap. The
-        root sitemap lists every language; each language folder gets its own, as a sitemap may
-        only list URLs under its folder (and Material's JavaScript fetches /en/sitemap.xml).
-        Last, as it reads the built pages: the service worker, which never stores the pages
-        at `never_stored` (site paths of the pages with `sensitive: true`). For the web server,
-        not for visitors: `server_policy`, the Content-Security-Policy header of every page, in
-        .deploy/ (deploy/nginx/fedsite.conf includes it)."""
-        for lang in self.languages:
-            folder = site_dir / lang.home
-            ui = self.ui[lang.locale]
-            (folder / MANIFEST).write_bytes(
-                manifest(
-                    home=lang.home,
-                    lang_tag=lang.tag,
-                    name=ui["app_name"],
-                    short_name=ui["site_short_name"],
-                    description=ui["app_description"],
-                )
-            )
-            for path, data in self.files(lang.locale).items():
-                (folder / path).parent.mkdir(parents=True, exist_ok=True)
-                (folder / path).write_bytes(data)
-            if lang.locale in not_found:
-                (folder / "404.html").write_text(not_found[lang.locale], encoding="utf-8")
-            if lang is not self.default:
-                prefix = paths.absolute(self.site_url, lang.home)
-                write_sitemap(folder, [e for e in sitemap if e.url.startswith(prefix)])
-        write_sitemap(site_dir, sitemap)
-        if server_policy:
-            (site_dir / SERVER_FOLDER).mkdir(exist_ok=True)
-            (site_dir / SERVER_FOLDER / "nginx-csp.conf").write_text(server_policy)
-        if not self.preview:  # a worker would keep `mkdocs serve`'s pages from reloading
-            homes = [lang.home for lang in self.languages]
-            worker = service_worker(site_dir, homes, self.settings.offline, never_stored)
-            (site_dir / SERVICE_WORKER).write_bytes(worker)
-
-    def write_search_indexes(
-        self, site_dir: Path, *, fallbacks: Sequence[str], lunr_languages: Sequence[str]
-    ) -> None:
-        """Material's one index for all languages, split into one per language folder, with
-        the words people type (data/search.yml); `fallbacks`: URLs of pages showing another
-        language's text, left out."""
-        if not (site_dir / SEARCH_INDEX).is_file():  # a site without the search plugin
-            return
-        index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-        indexes = split_index(
-            index,
-            {lang.home: lang.locale for lang in self.languages},
-            fallbacks=set(fallbacks),
-            synonyms=self.data.search.synonyms,
-            lunr_languages=lunr_languages,
-        )
-        for home, language_index in indexes.items():
-            (site_dir / home / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / home / SEARCH_INDEX).write_bytes(to_json(language_index))
 
     def segmenter_words(self) -> list[str]:
         """Phrases the Chinese segmenter must keep whole, so search finds them as typed:
@@ -331,44 +269,6 @@ class Site:
             w for group in self.data.search.synonyms for ws in group.words.values() for w in ws
         }
         return sorted(word for word in words if HAN.search(word) and " " not in word)
-
-    # For the theme's templates ---------------------------------------------------------------
-
-    def template_values(self, locale: str) -> dict[str, Any]:
-        """What the site's own templates show, escaped: MkDocs' theme templates do not
-        escape, and all of it comes from editors."""
-        t = self.localizer(locale)
-        icp = self.settings.icp
-        return html_values(
-            {
-                "ui": self.ui[locale],
-                "ui_all": self.ui,
-                "hotlines": [
-                    {
-                        "display": h.phone.display,
-                        "uri": h.phone.uri,
-                        "name": t(h.name),
-                        "short": t(h.short) if h.short else "",
-                        "example": h.phone.example,
-                    }
-                    for h in self.data.hotlines
-                ],
-                "quick_exit_url": self.settings.quick_exit_url,
-                "site_search": {
-                    "index": self.language(locale).home + SEARCH_INDEX,
-                    # What puts the helplines first in search (search.js), lower-case.
-                    "help_words": sorted(
-                        {
-                            word.lower()
-                            for group in self.data.search.synonyms
-                            if group.help
-                            for word in group.words.get(locale, ())
-                        }
-                    ),
-                },
-                "icp": asdict(icp) if icp else None,
-            }
-        )
 
     def page_versions(
         self, path: Path, *, building: str, written_in: str, translations: Mapping[str, str]

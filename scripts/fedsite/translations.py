@@ -5,9 +5,10 @@ MDN's translated-content does), and is out of date when the original's text has 
     fedsite-translations [--root .] [--ci]          the status of every page, every language
     fedsite-translations stamp docs/about.en.md     record that a translation is up to date
 
-With --ci, a page with no translation is an error (exit code 1); an out-of-date one is a
-warning with the command that shows what changed. Messages are in Chinese unless
-FEDSITE_LANG=en."""
+Data texts with no version in a language are listed too (fedsite-check prints the same). With
+--ci, a missing translation (a page, or a text in the data) is an error (exit code 1); an
+out-of-date one is a warning with the command that shows what changed. Messages are in Chinese
+unless FEDSITE_LANG=en."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ import argparse
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fedsite.inputs.errors import editor_language
+from fedsite.inputs.errors import DataError, Problem, editor_language
 from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
+from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.output.generated_pages import GENERATED_FOLDERS
 
 STAMP = re.compile(r"^translated_from:.*\n", re.M)
 
@@ -28,7 +32,7 @@ STAMP = re.compile(r"^translated_from:.*\n", re.M)
 class PageStatus:
     original: Path  # docs/about.md, relative to the repository
     translation: Path  # docs/about.en.md
-    state: str  # "missing", "outdated", "unstamped" or "current"
+    state: str  # "missing", "outdated", "unstamped", "unknown" (stamp not in git) or "current"
     stamp: str = ""
 
 
@@ -50,9 +54,17 @@ def page_status(root: Path, original: Path, translation: Path) -> PageStatus:
     if not stamp:
         return PageStatus(original, translation, "unstamped")
     then = git(root, "show", f"{stamp}:{original.as_posix()}")
+    if then.returncode != 0:  # not a git repository, or a clone without that commit
+        return PageStatus(original, translation, "unknown", stamp)
     now = (root / original).read_text(encoding="utf-8")
-    state = "current" if then.returncode == 0 and then.stdout == now else "outdated"
-    return PageStatus(original, translation, state, stamp)
+    return PageStatus(original, translation, "current" if then.stdout == now else "outdated", stamp)
+
+
+def translation_outdated(root: Path, translation: Path, locale: str) -> bool:
+    """Whether a translated page (docs/about.en.md) is known to be older than its original:
+    the site says so on the page."""
+    original = translation.with_name(translation.name.replace(f".{locale}.md", ".md"))
+    return page_status(root, original, translation).state == "outdated"
 
 
 def statuses(root: Path, docs: Path, default: str, languages: list[str]) -> list[PageStatus]:
@@ -60,10 +72,11 @@ def statuses(root: Path, docs: Path, default: str, languages: list[str]) -> list
     translated = tuple(f".{lang}.md" for lang in languages)
     # The pages in git or about to be (not the build's generated, git-ignored ones).
     listed = git(root, "ls-files", "--cached", "--others", "--exclude-standard", "--", str(docs))
+    generated = tuple(f"{docs.as_posix()}/{folder}/" for folder in GENERATED_FOLDERS)
     originals = sorted(
         Path(name)
         for name in listed.stdout.splitlines()
-        if name.endswith(".md") and not name.endswith(translated)
+        if name.endswith(".md") and not name.endswith(translated) and not name.startswith(generated)
     )
     found = []
     for original in originals:
@@ -86,7 +99,8 @@ def stamp(root: Path, translation: Path, default: str) -> str:
     if not text.startswith("---\n"):
         raise ValueError(f"{translation}: the page has no front matter")
     text = STAMP.sub("", text)
-    text = text.replace("---\n", f"---\ntranslated_from: {commit}\n", 1)
+    # Quoted: a short commit can be all digits, which YAML would read as a number.
+    text = text.replace("---\n", f'---\ntranslated_from: "{commit}"\n', 1)
     (root / translation).write_text(text, encoding="utf-8")
     return commit
 
@@ -98,8 +112,12 @@ WORDS = {
         "git diff {stamp} -- {original}；翻译好以后运行 fedsite-translations stamp {translation}",
         "unstamped": "不知道是根据哪一版原文翻译的：{translation}。核对后运行 "
         "fedsite-translations stamp {translation}",
+        "unknown": "{translation} 记录的原文版本 {stamp} 在这个仓库里找不到"
+        "（是浅克隆吗？运行 git fetch --unshallow）",
         "summary": "{count} 个页面：{missing} 个没有翻译，{outdated} 个翻译可能过时，"
         "{unstamped} 个没有记录原文版本",
+        "data_missing": "数据里还没有 {lang} 文字的地方（{count} 处）：",
+        "data_unchecked": "数据文件有错误，没有检查数据的翻译：先运行 fedsite-check",
     },
     "en": {
         "missing": "not translated yet: {translation} (original {original})",
@@ -108,10 +126,51 @@ WORDS = {
         "fedsite-translations stamp {translation}",
         "unstamped": "not known which version of the original it was made from: {translation}. "
         "Check it, then run fedsite-translations stamp {translation}",
+        "unknown": "{translation} was translated from commit {stamp}, which this clone does not "
+        "have (a shallow clone? run git fetch --unshallow)",
         "summary": "{count} pages: {missing} not translated, {outdated} may be out of date, "
         "{unstamped} without the original's version",
+        "data_missing": "Texts in the data with no {lang} version yet ({count}):",
+        "data_unchecked": "The data files have mistakes, so their translations were not checked: "
+        "run fedsite-check first",
     },
 }
+
+
+def languages_of(root: Path) -> tuple[dict, str, list[str]]:
+    """mkdocs.yml's settings, the default locale and the other built locales."""
+    config, languages = read_mkdocs_yml(root / "mkdocs.yml")
+    default = next(lang["locale"] for lang in languages if lang.get("default"))
+    others = [
+        lang["locale"] for lang in languages if not lang.get("default") and lang.get("build", True)
+    ]
+    return config, default, others
+
+
+def report(root: Path, data_warnings: Sequence[Problem] | None) -> tuple[list[PageStatus], int]:
+    """Print every page's translation status and (unless the data did not load: None) the
+    data's texts with no version in a language; return the pages' statuses and the number of
+    data texts missing a translation."""
+    config, default, others = languages_of(root)
+    language = editor_language()
+    words = WORDS[language]
+    found = statuses(root, Path(config.get("docs_dir", "docs")), default, others)
+    for status in found:
+        if status.state != "current":
+            print(f"  {words[status.state].format(**vars(status))}")
+    count = {state: sum(s.state == state for s in found) for state in words}
+    print(words["summary"].format(count=len(found), **count))
+    if data_warnings is None:
+        print(words["data_unchecked"])
+        return found, 0
+    missing = [w for w in data_warnings if w.missing_translation]
+    for lang in others:
+        mine = [w for w in missing if w.missing_translation == lang]
+        if mine:
+            print(words["data_missing"].format(lang=lang, count=len(mine)))
+            for warning in mine:
+                print(f"  {warning.format(root, language)}")
+    return found, len(missing)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,12 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args(argv)
     root: Path = args.root
-    config, languages = read_mkdocs_yml(root / "mkdocs.yml")
-    default = next(lang["locale"] for lang in languages if lang.get("default"))
-    others = [
-        lang["locale"] for lang in languages if not lang.get("default") and lang.get("build", True)
-    ]
     if args.action == "stamp":
+        _config, default, _others = languages_of(root)
         for page in args.pages:
             try:
                 print(f"{page}: translated_from {stamp(root, page, default)}")
@@ -137,14 +192,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(exc, file=sys.stderr)
                 return 1
         return 0
-    words = WORDS[editor_language()]
-    found = statuses(root, Path(config.get("docs_dir", "docs")), default, others)
-    for status in found:
-        if status.state != "current":
-            print(words[status.state].format(**vars(status)))
-    count = {state: sum(s.state == state for s in found) for state in words if state != "summary"}
-    print(words["summary"].format(count=len(found), **count))
-    return 1 if args.ci and count["missing"] else 0
+    found, missing_data = report(root, _data_warnings(root))
+    missing = missing_data + sum(status.state == "missing" for status in found)
+    return 1 if args.ci and missing else 0
+
+
+def _data_warnings(root: Path) -> list[Problem] | None:
+    """The data's warnings (those of missing texts among them), if the data loads."""
+    from fedsite.check_command import load  # which prints this module's report too
+
+    if not (root / "data").is_dir():  # a site with pages only
+        return []
+    try:
+        return list(load(root, reference_date()).data.warnings)
+    except (DataError, ReferenceDateError):
+        return None
 
 
 if __name__ == "__main__":

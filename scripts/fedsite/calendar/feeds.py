@@ -10,14 +10,15 @@ from fedsite import paths
 from fedsite.calendar.ics import activity_ics, calendar_ics
 from fedsite.calendar.schedule import Schedule
 from fedsite.model import Activity
+from fedsite.output.rebuild_memo import RebuildMemo, fingerprint
 from fedsite.page_context import PageContext
 
 
 def calendar_files(
-    schedule: Schedule, ctx: PageContext, *, events: bool = True
+    schedule: Schedule, ctx: PageContext, *, events: bool = True, memo: RebuildMemo | None = None
 ) -> dict[str, bytes]:
     """Site path -> bytes, in the language of `ctx` (its page is the language's home); with
-    `events` false, the feeds only."""
+    `events` false, the feeds only. `memo`: the preview's, which keeps each activity's text."""
     t = ctx.t
     uid_domain = urlsplit(ctx.site_url).hostname or "localhost"
     first = {}
@@ -31,8 +32,16 @@ def calendar_files(
         return ctx.absolute(paths.event(occ) if occ else paths.ACTIVITIES)
 
     activities = schedule.data.activities
+
     # Each event is serialized once and put into every feed that lists it.
-    serialized = {a.id: activity_ics(a, t, url_of(a), uid_domain) for a in activities}
+    def serialize(activity: Activity) -> bytes:
+        url = url_of(activity)
+        if memo is None:
+            return activity_ics(activity, t, url, uid_domain)
+        key = ("ics", fingerprint(activity), fingerprint(t), url, uid_domain)
+        return memo.get(key, lambda: activity_ics(activity, t, url, uid_domain))
+
+    serialized = {a.id: serialize(a) for a in activities}
 
     def feed(chosen, name: str) -> bytes:
         pairs = ((a, serialized[a.id]) for a in chosen)

@@ -16,6 +16,7 @@ from fedsite.calendar.schedule import Schedule, month_start
 from fedsite.model import CalendarSettings, Occurrence
 from fedsite.output.escaping import markdown_heading
 from fedsite.output.html_blocks import HtmlBlocks
+from fedsite.output.rebuild_memo import RebuildMemo, fingerprint
 from fedsite.output.templates import macros
 from fedsite.page_context import PageContext
 from fedsite.posters import poster_links
@@ -35,6 +36,7 @@ class CalendarPages:
     schedule: Schedule
     settings: CalendarSettings
     structured: bool = True  # schema.org data for each event on its month page
+    memo: RebuildMemo | None = None  # the preview's cards, kept across its rebuilds
 
     def views(self) -> dict[str, View]:
         """Marker name -> the view that fills `<!-- fedsite:name argument -->`."""
@@ -63,20 +65,17 @@ class CalendarPages:
         return str(self._m.feed_links(https, webcal, ctx.t, label))
 
     def _cards(self, items, ctx: PageContext, heading="h3", jsonld=False) -> list[str]:
-        return [
-            str(
-                self._m.event_card(
-                    o,
-                    ctx.t,
-                    ctx.link,
-                    self.schedule.today,
-                    heading,
-                    self.jsonld(o, ctx) if jsonld else None,
-                    self.schedule.has_ended(o.activity),
-                )
-            )
-            for o in items
-        ]
+        card = self._m.event_card
+        today, ended = self.schedule.today, self.schedule.has_ended
+
+        def make(o: Occurrence) -> str:
+            data = self.jsonld(o, ctx) if jsonld else None
+            return str(card(o, ctx.t, ctx.link, today, heading, data, ended(o.activity)))
+
+        if self.memo is None:
+            return [make(o) for o in items]
+        key = (fingerprint(ctx), today, heading, jsonld)
+        return [self.memo.get(("card", fingerprint(o), *key), lambda o=o: make(o)) for o in items]
 
     def _compact(self, items, ctx: PageContext) -> str:
         return str(self._m.compact_list(items, ctx.t, ctx.link))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -59,6 +59,7 @@ class Checker:
                         f"在「{key}」下面加一行 {lang}: ...",
                     ),
                 )
+                self.warnings[-1] = replace(self.warnings[-1], missing_translation=lang)
         return text_or_none(value)
 
     def date(self, value: str | None, path: FieldPath) -> dt.date | None:

@@ -27,6 +27,8 @@ class Problem:
     message_zh: str = ""
     hint_zh: str = ""
     field_zh: str = ""
+    # A warning that a text has no version in this language (translation status lists them).
+    missing_translation: str = ""
 
     def in_language(self, language: str) -> tuple[str, str, str]:
         """(field, message, hint) in `language`."""

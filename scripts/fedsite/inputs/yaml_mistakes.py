@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from fedsite.inputs.errors import Problem
+from fedsite.inputs.errors import Problem, shorten
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> Problem:
@@ -179,3 +179,25 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
     if mark.line < len(lines) and mark.column < len(lines[mark.line]):
         return lines[mark.line][mark.column]
     return ""
+
+
+def unreadable_character(
+    exc: yaml.reader.ReaderError, text: str, path: Path, offset: int
+) -> Problem:
+    """A character YAML refuses before it parses anything (a raw control character)."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1 + offset
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    after = shorten(before.split("\n")[-1][-20:])
+    return Problem(
+        path,
+        line,
+        column,
+        "",
+        f"an invisible control character (U+{code:04X}) after '{after}'",
+        "delete it and retype the text around it (it often comes with text copied from "
+        "another program)",
+        f"「{after}」后面有一个看不见的控制字符（U+{code:04X}）",
+        "删掉它，把附近的文字重新打一遍（从别的程序复制的文字常带着它）",
+    )

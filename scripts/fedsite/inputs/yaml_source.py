@@ -18,7 +18,7 @@ import yaml
 
 from fedsite.inputs.errors import DataError, Problem, shorten
 from fedsite.inputs.field_names import field_zh
-from fedsite.inputs.yaml_mistakes import syntax_problem
+from fedsite.inputs.yaml_mistakes import syntax_problem, unreadable_character
 
 FieldPath = tuple[str | int, ...]
 
@@ -142,6 +142,8 @@ def load_yaml_text(text: str, path: Path, first_line: int = 1) -> YamlSource:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise DataError([syntax_problem(exc, text, path, offset)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses before parsing
+        raise DataError([unreadable_character(exc, text, path, offset)]) from None
     source = YamlSource(path, None)
     if node is None:
         return source

@@ -1,0 +1,234 @@
+"""One run of `mkdocs build`, or one rebuild of `mkdocs serve`, over every language: what it
+gathers from page to page (each page's engine HTML, the sitemap, the pages the phone never
+stores, the theme's inline scripts) and what it writes at the end. The MkDocs hook drives it
+and passes it what MkDocs knows, as plain values: this module never imports MkDocs.
+
+static-i18n builds the languages one inside another (the others inside the default
+language's last step), so the run keeps a stack of the languages being built."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fedsite import paths
+from fedsite.inputs.errors import DataError
+from fedsite.inputs.today import reference_date
+from fedsite.offline.service_worker import base_href, with_base
+from fedsite.output import csp
+from fedsite.output.escaping import html_values
+from fedsite.output.generated_pages import GENERATED_FOLDERS
+from fedsite.output.html_blocks import HtmlBlocks
+from fedsite.output.mistakes_page import mistakes_page, warnings_banner
+from fedsite.output.sitemap import SitemapEntry
+from fedsite.output.theme_values import theme_values
+from fedsite.search.segmenter import keep_whole, lunr_languages
+from fedsite.site import Site, UnknownView
+from fedsite.site_files import SERVER_FOLDER, write_outputs, write_search_indexes
+from fedsite.translations import translation_outdated
+
+__all__ = ["BuildRun", "DataError", "UnknownView"]
+
+
+GENERATED = tuple(folder + "/" for folder in GENERATED_FOLDERS)
+
+
+class _Kept(logging.Handler):
+    def __init__(self, kept: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.kept = kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append(record.getMessage())
+
+
+@dataclass
+class BuildRun:
+    serving: bool = False  # `mkdocs serve`: mistakes shown in the browser, no service worker
+    site: Site | None = None
+    site_dir: str = ""
+    running: list[str] = field(default_factory=list)  # the languages being built, innermost last
+    blocks: dict[str, HtmlBlocks] = field(default_factory=dict)  # page -> its engine HTML
+    sitemap: list[SitemapEntry] = field(default_factory=list)
+    not_found: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
+    sensitive: list[str] = field(default_factory=list)  # pages the phone never stores
+    fallbacks: list[str] = field(default_factory=list)  # pages showing another language's text
+    scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
+    mistakes: DataError | None = None  # a preview with mistakes in the site's files
+    pages: list[str] = field(default_factory=list)  # where the browser may be, then
+    warned: list[str] = field(default_factory=list)  # the preview's warnings (broken links)
+    env: Any = None  # the theme's Jinja environment, for the policy's inline scripts
+
+    def __post_init__(self) -> None:
+        # The build's warnings, for the preview to show above its pages.
+        self.warnings_kept = _Kept(self.warned)
+
+    def start(self, site_dir: str) -> None:
+        """A new run, in the same process as the last (`mkdocs serve` rebuilds)."""
+        kept, warned = self.warnings_kept, self.warned
+        self.__init__(serving=self.serving, site_dir=site_dir, warned=warned)  # type: ignore[misc]
+        warned.clear()
+        self.warnings_kept = kept
+
+    def load(self, *, docs_dir: Path, **settings: Any) -> list[str]:
+        """Load and check the site (Site.load's arguments; today is the build's reference
+        date), write its generated pages and teach search its words. Returns what to tell the
+        editor; raises DataError with the mistakes."""
+        try:
+            self.site = Site.load(
+                docs_dir=docs_dir, today=reference_date(), preview=self.serving, **settings
+            )
+        except DataError as exc:
+            if self.serving:  # shown in the browser instead of the pages (finish)
+                self.mistakes = exc
+            raise
+        self.site.write_stub_pages(docs_dir)
+        keep_whole(self.site.segmenter_words())
+        notes = [f"Warning: {warning}" for warning in self.site.warnings]
+        if not self.site.history.available:
+            notes.insert(
+                0, "Not a git repository: every page's 'last updated' is the build's date."
+            )
+        return notes
+
+    def template_values(self, locale: str) -> dict[str, Any]:
+        """What the site's own templates show, escaped, in the language being built."""
+        return {
+            **theme_values(self.site, locale),
+            "site_languages": self.site.languages,
+            "current_language": self.site.language(locale),
+            "asset": lambda path: self.site.assets.get(path, path),
+        }
+
+    def page_meta(self, meta: dict[str, Any], source: str) -> dict[str, Any]:
+        """A page's front matter, escaped: the theme's templates print it raw. The preview's
+        search leaves out the generated pages."""
+        meta = html_values(meta)
+        if self.serving and source.startswith(GENERATED):
+            meta["search"] = {"exclude": True}
+        return meta
+
+    def render(self, markdown: str, *, locale: str, url: str) -> str:
+        """A page's Markdown with its markers filled (raises UnknownView); its HTML blocks are
+        kept until `restore`."""
+        markdown, self.blocks[url] = self.site.render(markdown, locale, url)
+        return markdown
+
+    def restore(self, html: str, *, url: str) -> tuple[str, set[str]]:
+        """The page's HTML with the engine's blocks back in, and the ids they hold."""
+        blocks = self.blocks.pop(url)
+        return blocks.restore(html), blocks.ids()
+
+    def page_language(
+        self,
+        *,
+        source: Path,
+        url: str,
+        canonical: str,
+        building: str,
+        written_in: str,
+        translations: Mapping[str, str],
+        sensitive: bool,
+    ) -> tuple[str, dict[str, Any], str]:
+        """A page's canonical address, its language versions for the templates (with a link to
+        the original as `outdated_from` when the page is a translation made before its
+        original last changed), and a note when it shows another language's text for want of
+        a translation."""
+        versions = self.site.page_versions(
+            source, building=building, written_in=written_in, translations=translations
+        )
+        canonical = versions.canonical or canonical
+        if sensitive:
+            self.sensitive.append(url)
+        if entry := versions.sitemap_entry(canonical):
+            self.sitemap.append(SitemapEntry(*entry))
+        values = versions.for_templates(building)
+        default = self.site.default.locale
+        if written_in == building != default and self.site.history.available:
+            # A translation whose original has changed since: the page says so, with a link.
+            root = self.site.config_file.parent.resolve()
+            if translation_outdated(root, source.resolve().relative_to(root), building):
+                original = translations.get(default)
+                values["outdated_from"] = paths.relative(url, original) if original else ""
+        note = ""
+        if versions.untranslated:
+            self.fallbacks.append(url)
+            name = self.site.language(building).name
+            note = f"has no {name} translation yet: it shows the original."
+        return canonical, values, note
+
+    def content_security_policy(self, render: Callable[[str], str]) -> str:
+        """The page's policy; `render(template)` renders one of the theme's partials with the
+        page's context (its inline scripts are allowed by their hashes)."""
+        if self.serving:
+            return csp.preview_policy()
+        scripts = csp.theme_scripts(render)
+        self.scripts.update(scripts)
+        return csp.policy(scripts)
+
+    def finish_page(
+        self, html: str, *, url: str, site_url: str, content: str, source: str
+    ) -> tuple[str, list[str]]:
+        """The written page (the offline page gets a <base>: the worker shows it at any
+        address; a preview with warnings gets them above it), and a warning for each thing the
+        policy will block in its content (an editor's <script> or onclick in Markdown), which
+        strict mode turns into a stopped build."""
+        homes = [lang.home for lang in self.site.languages]
+        if base := base_href(url, site_url, homes):
+            html = with_base(html, base)
+        if self.serving and self.warned:
+            banner = warnings_banner(list(dict.fromkeys(self.warned)))
+            html = re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner, html, count=1)
+        blocked = [] if self.serving else csp.blocked(content)
+        return html, [
+            f"{source}: the site's Content-Security-Policy blocks {item}. Pages may not run "
+            "scripts of their own: put a script in docs/assets/javascripts/ and list it under "
+            "extra_javascript in mkdocs.yml."
+            for item in blocked
+        ]
+
+    def finish(self, site_dir: Path, root: Path) -> None:
+        """After the last language: the preview's page of mistakes at every page's address (the
+        server adds its reload script: fixed, it turns into the site); or the search indexes,
+        feeds, vCards, 404 pages, sitemaps, manifests and the service worker."""
+        if self.mistakes:
+            html = mistakes_page(self.mistakes.problems, root)
+            for url in ["", *self.pages, "404.html"]:
+                target = site_dir / (url if url.endswith(".html") else url + "index.html")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+            return
+        write_search_indexes(
+            self.site, site_dir, fallbacks=self.fallbacks, lunr_languages=lunr_languages()
+        )
+        write_outputs(
+            self.site,
+            site_dir,
+            self.sitemap,
+            self.not_found,
+            never_stored=self.sensitive,
+            server_policy=csp.nginx_header(self.scripts),
+        )
+
+    def remove_output(self, clean: Callable[[str], None]) -> None:
+        """Never leave a half-built site: `clean` empties the output folder as MkDocs does at
+        the start of a build (keeping hidden files), and our hidden folder goes too."""
+        if self.site_dir:
+            clean(self.site_dir)
+            shutil.rmtree(Path(self.site_dir) / SERVER_FOLDER, ignore_errors=True)
+
+
+def renamed_assets(names: Mapping[str, str], extra_css: list, extra_javascript: Sequence) -> None:
+    """mkdocs.yml's own stylesheets and scripts by their content-hashed names, in place (a
+    script is a path, or an object with a `.path`)."""
+    extra_css[:] = [names.get(path, path) for path in extra_css]
+    for index, script in enumerate(extra_javascript):
+        if isinstance(script, str):
+            extra_javascript[index] = names.get(script, script)
+        else:
+            script.path = names.get(script.path, script.path)
