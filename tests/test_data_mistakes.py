@@ -257,6 +257,26 @@ def test_a_missing_translation_is_only_a_warning(data_dir: Path) -> None:
     )
 
 
+def test_a_monthly_event_on_the_31st_warns_that_short_months_are_skipped(data_dir: Path) -> None:
+    path = data_dir / "activities.yml"
+    first = append_entry(
+        path,
+        ACTIVITY,
+        "date: 2027-01-20",
+        "date: 2027-01-31",
+        extra="    repeat: {frequency: monthly, count: 6}\n",
+    )
+    index = last_index(path)
+    warnings = [w.format(data_dir.parent) for w in load(data_dir).warnings]
+    ours = [w for w in warnings if f"[activities[{index}]." in w]
+    assert_one(
+        ours,
+        f"data/activities.yml:{first + 4}:5: [activities[{index}].date] ",
+        "a monthly event on day 31 skips the months that have no day 31",
+        "'weekday: -1FR' for the last Friday",
+    )
+
+
 def test_a_place_booked_twice_at_once_is_only_a_warning(data_dir: Path) -> None:
     path = data_dir / "activities.yml"
     append_entry(path, ACTIVITY)

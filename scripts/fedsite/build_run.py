@@ -12,7 +12,7 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +69,14 @@ class BuildRun:
         self.warnings_kept = _Kept(self.warned)
 
     def start(self, site_dir: str) -> None:
-        """A new run, in the same process as the last (`mkdocs serve` rebuilds)."""
-        kept, warned = self.warnings_kept, self.warned
-        self.__init__(serving=self.serving, site_dir=site_dir, warned=warned)  # type: ignore[misc]
-        warned.clear()
-        self.warnings_kept = kept
+        """A new run, in the same process as the last (`mkdocs serve` rebuilds): what the last
+        one gathered goes; the warnings' list stays the one the logger's handler fills."""
+        for spec in fields(self):
+            if spec.name not in ("serving", "warned"):
+                empty = spec.default if spec.default_factory is MISSING else spec.default_factory()
+                setattr(self, spec.name, empty)
+        self.warned.clear()
+        self.site_dir = site_dir
 
     def load(self, *, docs_dir: Path, **settings: Any) -> list[str]:
         """Load and check the site (Site.load's arguments; today is the build's reference

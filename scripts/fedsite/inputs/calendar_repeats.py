@@ -63,6 +63,19 @@ def repeat_rule(
         ),
         changes=tuple(_changes(checker, rep, rpath, "end_date" in item)),
     )
+    if day and day.day > 28 and rep["frequency"] == "monthly" and not weekday:
+        # As iCalendar does: a month without that day (the 31st in April) is left out.
+        checker.warn(
+            (*path, "date"),
+            f"a monthly event on day {day.day} skips the months that have no day {day.day}",
+            "if it should happen every month, pick a day up to the 28th, or a weekday "
+            "('weekday: -1FR' for the last Friday)",
+            (
+                f"每月 {day.day} 号的活动，在没有 {day.day} 号的月份不举办",
+                "如果每个月都要办，选 28 号以前的日子，或者按星期几"
+                "（weekday: -1FR 是最后一个星期五）",
+            ),
+        )
     if day is None or checker.problems:
         return repeat
     dates = set(series_dates(repeat, day, start))
