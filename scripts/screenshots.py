@@ -82,7 +82,11 @@ def changed(base: str, today: str) -> dict[str, str]:
     day = dt.date.fromisoformat(today)
     before = site_at(ROOT, base, lambda root: load(root, day))
     pages = touched_pages(changed_files(ROOT, base), before, load(ROOT, day))
-    return {(path.strip("/").replace("/", "-") or "home"): path for path in pages}
+    homes = {home for home in LANGUAGES.values() if home}
+    return {
+        (path + "home" if path in homes or not path else path).strip("/").replace("/", "-"): path
+        for path in pages
+    }
 
 
 def shoot(site: Path, out: Path, full: bool, pages: dict[str, str]) -> list[Path]:
