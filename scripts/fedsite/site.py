@@ -107,11 +107,19 @@ class Site:
         assets = hashed_names(docs_dir)
         if preview:
             PREVIEW_MEMO.new_build()
-        site = cls(
-            config_file, languages, settings, ui, data, today, site_url, history, news, assets
+        return cls(
+            config_file,
+            languages,
+            settings,
+            ui,
+            data,
+            today,
+            site_url,
+            history,
+            news,
+            assets,
+            preview,
         )
-        site.preview = preview
-        return site
 
     # Languages -----------------------------------------------------------------------------
 
