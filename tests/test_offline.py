@@ -120,17 +120,17 @@ def test_a_sensitive_page_is_never_stored(browser, server, site: Path) -> None:
         page.goto(server + path)
         assert page.locator('meta[name="fedsite-offline"]').count() == 1
     page.goto(server + "about/")
-    page.wait_for_timeout(500)  # the worker stores a page after answering
-    stored = page.evaluate(
-        """async () => {
-            const urls = [];
-            for (const name of await caches.keys()) {
-                const cache = await caches.open(name);
-                urls.push(...(await cache.keys()).map(r => new URL(r.url).pathname));
-            }
-            return urls;
-        }"""
-    )
+    stored_urls = """async () => {
+        const urls = [];
+        for (const name of await caches.keys()) {
+            const cache = await caches.open(name);
+            urls.push(...(await cache.keys()).map(r => new URL(r.url).pathname));
+        }
+        return urls;
+    }"""
+    # The worker stores a page after answering: an ordinary page is there soon after.
+    page.wait_for_function(f"({stored_urls})().then(urls => urls.includes('/about/'))")
+    stored = page.evaluate(stored_urls)
     assert "/about/" in stored
     assert not [u for u in stored if u.endswith(("/safety/", "/help/"))], stored
     context.close()
