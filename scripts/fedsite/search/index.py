@@ -11,7 +11,9 @@ language's index stays there, and search.js points the other languages' pages at
 from __future__ import annotations
 
 import copy
+import html
 import json
+import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -27,6 +29,11 @@ DEFAULT_PIPELINE = ["stopWordFilter"]
 # The words people type (tags) count as much as a title, where Material's default (1e6) would
 # let one shared word ("home" of "home care") outrank a page named in every word of the query.
 TAGS_BOOST = 1000.0
+# Material's browser code shows an entry's title, text and tags as HTML (innerHTML). Its search
+# plugin escapes a page's text and keeps only these tags, bare (material/plugins/search):
+# anything else that reads as a tag in an index the build writes is turned into text.
+MATERIAL_KEEPS = ("p", "code", "pre", "li", "ol", "ul", "sub", "sup")
+_NOT_KEPT = re.compile(rf"<(?!/?(?:{'|'.join(MATERIAL_KEEPS)})>)")
 
 
 def home_of(location: str, homes: Collection[str]) -> str:
@@ -58,10 +65,22 @@ def split_index(
         if page in fallbacks:
             continue
         home = home_of(doc["location"], languages)
-        indexes[home]["docs"].append(dict(doc))
+        indexes[home]["docs"].append(shown_safely(doc))
     for home, lang in languages.items():
         _add_words(indexes[home]["docs"], home, lang, synonyms)
     return indexes
+
+
+def shown_safely(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """An index entry whose strings, shown as HTML by Material, make no element but the bare
+    ones its plugin keeps; tags (which it never writes markup into) are text only."""
+    safe = dict(doc)
+    for key in ("title", "text"):
+        if isinstance(doc.get(key), str):
+            safe[key] = _NOT_KEPT.sub("&lt;", doc[key])
+    if isinstance(doc.get("tags"), list):
+        safe["tags"] = [html.escape(str(tag)) for tag in doc["tags"]]
+    return safe
 
 
 def _add_words(docs: list[dict], home: str, lang: str, synonyms: Sequence[Synonyms]) -> None:
@@ -74,7 +93,8 @@ def _add_words(docs: list[dict], home: str, lang: str, synonyms: Sequence[Synony
             doc = pages.get(home + page)
             if doc is not None and group.words.get(lang):
                 tags = doc.setdefault("tags", [])
-                tags += [word for word in group.words.get(lang, ()) if word not in tags]
+                words = (html.escape(word) for word in group.words.get(lang, ()))
+                tags += [word for word in words if word not in tags]
 
 
 def to_json(index: Mapping[str, Any]) -> bytes:
