@@ -201,3 +201,46 @@ def test_screen_readers_hear_each_press_in_the_page_language(
     assert first in page.inner_text(status)
     page.keyboard.press("Shift")
     assert second in page.inner_text(status)
+
+
+# Whatever is open on the page, the exit is one tap away: what she did (with display settings
+# she chose first), and on which screens.
+STATES = {
+    "search": ((), (360, 1280)),
+    "menu": ((), (360,)),  # a desktop shows the navigation as tabs: there is no menu
+    "larger text and search": (("text",), (360, 1280)),
+    "high contrast and search": (("contrast",), (360, 1280)),
+}
+
+
+def open_state(page, state: str, phone: bool, query: str) -> None:
+    for setting in STATES[state][0]:
+        page.click(f"[data-fs-display='{setting}']")
+    if state == "menu":
+        page.click(".fs-menu-button")
+        page.wait_for_function("document.getElementById('__drawer').checked")
+        return
+    page.click(".md-header__button[for='__search']" if phone else "input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_selector(".md-search-result__item")
+
+
+SCREENS = [(state, width) for state, (_, widths) in STATES.items() for width in widths]
+
+
+@pytest.mark.parametrize("home", ["", "en/"])
+@pytest.mark.parametrize(("state", "width"), SCREENS)
+def test_one_tap_leaves_whatever_is_open(browser, server: str, state, width, home) -> None:
+    phone = width < 1000
+    context = browser.new_context(viewport={"width": width, "height": 740 if phone else 900})
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(server + home)
+        page.goto(server + home + "services/")
+        stand_in_for_neutral_site(context, exit_url(page))
+        open_state(page, state, phone, "abuse" if home else "家暴")
+        # Playwright clicks only what a finger would reach: it fails if anything covers it.
+        leave_with(page, server + home, lambda p: p.click("#fs-quick-exit", timeout=3000))
+    finally:
+        context.close()

@@ -61,6 +61,17 @@
     }
   });
 
+  // The help bar's height, for a phone's full-screen search to start below it, so the exit
+  // stays on screen while she searches (public.css). It changes with larger text.
+  document.addEventListener("DOMContentLoaded", function () {
+    var bar = document.querySelector(".fs-help");
+    if (!bar || !window.ResizeObserver) return;
+    new ResizeObserver(function () {
+      var bottom = bar.getBoundingClientRect().height;
+      document.documentElement.style.setProperty("--fs-help-bottom", bottom + "px");
+    }).observe(bar);
+  });
+
   document.addEventListener(
     "keydown",
     function (event) {
