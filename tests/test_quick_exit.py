@@ -236,10 +236,13 @@ def test_one_tap_leaves_whatever_is_open(browser, server: str, state, width, hom
     context.set_default_timeout(10_000)
     try:
         page = context.new_page()
+        refused: list[str] = []  # the policy refusing anything the theme or the site needs
+        page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
         page.goto(server + home)
         page.goto(server + home + "services/")
         stand_in_for_neutral_site(context, exit_url(page))
         open_state(page, state, phone, "abuse" if home else "家暴")
+        assert refused == []
         # Playwright clicks only what a finger would reach: it fails if anything covers it.
         leave_with(page, server + home, lambda p: p.click("#fs-quick-exit", timeout=3000))
     finally:
