@@ -26,8 +26,8 @@ _META_POLICY = (
     # Stylesheets of the site only: no <style> element and no style attribute in a page applies
     # (one in a search result could hide the quick exit). Material's templates write neither
     # with `font: false` and no `.icons/logo.svg`; its JavaScript sets styles through the CSSOM
-    # (element.style), which CSP does not govern (Chromium reports no refusal on phone and desktop, search, menu and display settings:
-    # tests/test_search_words.py, tests/test_quick_exit.py).
+    # (element.style), which CSP does not govern. Chromium reports no refusal while searching,
+    # with the menu open or with the display settings (tests/test_quick_exit.py).
     "style-src 'self'",
     # Material's CSS draws its icons from data: URLs.
     "img-src 'self' data:",
