@@ -17,6 +17,7 @@ from fedsite.output.phone_links import PhoneLinksExtension
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -29,6 +30,19 @@ run = BuildRun()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     run.serving = command == "serve"
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """The preview holds pages to the built site's policy: its live-reload script, which it
+    adds to every page it sends, is allowed by a nonce (the page's policy names it)."""
+    inject = server._inject_js_into_html  # MkDocs 1.6; without it the reload script is refused
+
+    def with_nonce(content: bytes, epoch: int) -> bytes:
+        at = content.rfind(b"</body>")
+        return run.served(inject(content, epoch), at if at >= 0 else len(content))
+
+    server._inject_js_into_html = with_nonce
+    return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -113,7 +127,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html, ids = run.restore(html, url=page.url)
+    html, ids = run.restore(html, url=page.url, source=Path(page.file.abs_src_path))
     page.present_anchor_ids = (page.present_anchor_ids or set()) | ids  # for MkDocs' link check
     return html
 
@@ -157,16 +171,7 @@ def _policy(context: dict[str, Any]) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output, warnings = run.finish_page(
-        output,
-        url=page.url,
-        site_url=config.site_url or "/",
-        content=page.content,
-        source=f"docs/{page.file.src_uri}",
-    )
-    for warning in warnings:
-        log.warning(warning)
-    return output
+    return run.finish_page(output, url=page.url, site_url=config.site_url or "/")
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -180,7 +185,11 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     run.running.pop()
     if not run.running:
-        run.finish(Path(config.site_dir), Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        try:
+            run.finish(Path(config.site_dir), root)
+        except DataError as exc:  # pages that hold what no page may: no site
+            raise PluginError(exc.report(root, editor_language())) from None
 
 
 def on_build_error(*, error: Exception) -> None:

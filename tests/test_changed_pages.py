@@ -60,3 +60,10 @@ def test_the_stylesheet_changed_touches_the_key_pages(project: Path) -> None:
         css.write("\n.fs-notice { padding: 1rem; }\n")
     found = pages(project)
     assert {"", "contacts/", "en/", "en/help/"} <= set(found)
+
+
+def test_files_with_chinese_names_or_spaces_are_named_as_they_are(project: Path) -> None:
+    for name in ("docs/统一.md", "docs/two words.md"):
+        (project / name).write_text("---\ndescription: 一页。\n---\n\n# 一页\n", "utf-8")
+    git(project, "add", ".")
+    assert {"docs/统一.md", "docs/two words.md"} <= set(changed_files(project, "HEAD"))

@@ -4,6 +4,7 @@ assets and the service worker last, and nothing meant for the server is publishe
 
 from __future__ import annotations
 
+import shutil
 import urllib.request
 from pathlib import Path
 from urllib.error import HTTPError
@@ -89,3 +90,42 @@ def test_a_deploy_stores_each_file_with_its_headers(site: Path, bucket, tmp_path
 def test_no_site_no_deploy(tmp_path: Path, capsys) -> None:
     assert main([str(tmp_path), "--bucket", BUCKET]) == 1
     assert "mkdocs build" in capsys.readouterr().err
+
+
+def test_a_prefix_is_a_folder_and_dry_run_lists_deletions(site: Path, bucket, capsys) -> None:
+    for key in ("www2/index.html", "www-old/keep.html", "www/old-page/index.html"):
+        bucket.put_object(Bucket=BUCKET, Key=key, Body=b"other")
+    assert main([str(site), "--bucket", BUCKET, "--prefix", "www", "--prune", "--dry-run"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert "would delete old-page/index.html" in said
+    assert sum(line.startswith("would put ") for line in said) == len(plan(site))
+    keys = {o["Key"] for o in bucket.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert keys == {"www2/index.html", "www-old/keep.html", "www/old-page/index.html"}  # unsent
+
+    assert main([str(site), "--bucket", BUCKET, "--prefix", "www", "--prune"]) == 0
+    keys = {o["Key"] for o in bucket.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert {"www2/index.html", "www-old/keep.html"} <= keys  # other folders: never touched
+    assert "www/index.html" in keys and "wwwindex.html" not in keys
+    assert "www/old-page/index.html" not in keys
+
+
+def test_hidden_files_are_never_uploaded_and_a_link_stops_the_deploy(site, tmp_path, capsys):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    for hidden in (".git/config", "assets/.deploy/nginx.conf", "en/.env"):
+        (copy / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (copy / hidden).write_text("secret", "utf-8")
+    (copy / ".well-known").mkdir()
+    (copy / ".well-known/security.txt").write_text("Contact: mailto:x@example.org", "utf-8")
+    keys = {upload.key for upload in plan(copy)}
+    assert [key for key in keys if "/." in "/" + key] == [".well-known/security.txt"]
+    (copy / "assets/notes.txt").symlink_to("/etc/hostname")
+    assert main([str(copy), "--bucket", BUCKET, "--dry-run"]) == 1
+    assert "symbolic links in the site, never uploaded: assets/notes.txt" in capsys.readouterr().err
+
+
+def test_pages_never_stored_are_stored_nowhere(site: Path) -> None:
+    uploads = {upload.key: upload.cache_control for upload in plan(site)}
+    never = [key for key, cache in uploads.items() if cache == "no-store"]
+    assert {"safety/index.html", "en/safety/index.html", "help/index.html"} <= set(never)
+    assert uploads["index.html"] == "no-cache"  # other pages: kept, and asked again

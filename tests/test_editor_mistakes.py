@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import assert_failed_cleanly, copy_project, edit, mkdocs_build
+from conftest import assert_failed_cleanly, copy_project, edit, fedsite_check, mkdocs_build
 from pages import HAN
 
 
@@ -111,3 +111,16 @@ def test_broken_front_matter_stops_the_build_naming_every_page(project: Path) ->
         "indent with spaces",
         "docs/safety.en.md:3:14: [description] not valid YAML: a quote is not closed",
     )
+
+
+def test_a_page_saved_in_another_encoding(project: Path) -> None:
+    """Windows editors may save as GBK: every command names the page, and how to fix it."""
+    page = project / "docs/about.md"
+    page.write_bytes(page.read_text("utf-8").encode("gbk"))
+    for language, says in (("en", "not UTF-8 text"), ("zh", "文件不是 UTF-8 编码")):
+        result = fedsite_check(project, language)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and "Traceback" not in output, output
+        assert f"docs/about.md: {says}" in output, output
+    build = mkdocs_build(project, project / "site")
+    assert_failed_cleanly(build, "docs/about.md: not UTF-8 text", "save the file as UTF-8")

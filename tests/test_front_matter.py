@@ -157,3 +157,25 @@ def test_every_page_is_checked_and_every_mistake_reported(tmp_path: Path) -> Non
         (tmp_path / name).write_text(front + BODY, encoding="utf-8")
     found = check_pages(tmp_path.glob("*.md"), SCHEMAS, TEMPLATES)
     assert [p.file.name for p in found] == ["a.md", "b.md"]
+
+
+def test_a_pages_language_versions_agree_on_being_never_stored(tmp_path: Path) -> None:
+    sensitive = "---\ndescription: 怎样安全上网，不让别人知道您来过。\nsensitive: true\n---\n"
+    plain = "---\ndescription: How to stay safe online.\n---\n"
+    for name, front in {
+        "safety.md": sensitive,
+        "safety.en.md": plain,  # the line left out: it would be stored on phones
+        "help.md": plain,
+        "help.en.md": sensitive,
+        "about.md": plain,
+        "about.en.md": plain,
+        "news.md": sensitive,  # no translation: the English site shows it, never stored
+    }.items():
+        (tmp_path / name).write_text(front + BODY, encoding="utf-8")
+    found = check_pages(tmp_path.glob("*.md"), SCHEMAS, TEMPLATES, ["zh", "en"])
+    assert [(p.file.name, p.line, p.field) for p in found] == [
+        ("help.md", 1, "sensitive"),
+        ("safety.en.md", 1, "sensitive"),
+    ]
+    assert "safety.md says 'sensitive: true'" in found[1].message
+    assert "sensitive: true" in found[1].hint_zh

@@ -1,8 +1,10 @@
 """The editors' preview and their common mistakes: `mkdocs serve` shows a mistake in the browser
-(in Chinese, with the file and line), turns back into the site once the file is fixed, and shows
-a broken link's warning above the page; the messages, in Chinese and in English, name what a
-Chinese input method typed and a line out of line, suggest the id or field meant, state the time
-rule as it is, and a menu title without a translation is an error."""
+(in Chinese, with the file and line), turns back into the site once the file is fixed, shows a
+broken link's warning above the page, and holds pages to the built site's policy (a page's own
+script does not run, and is named above it; only the preview's reload script runs); the
+messages, in Chinese and in English, name what a Chinese input method typed and a line out of
+line, suggest the id or field meant, state the time rule as it is, and a menu title without a
+translation is an error."""
 
 from __future__ import annotations
 
@@ -189,4 +191,17 @@ def test_the_preview_shows_a_mistake_and_recovers_when_it_is_fixed(browser, tmp_
         text = warning.inner_text()
         assert "预览提醒：1 条警告" in text and "'nowhere.md'" in text, text
         assert page.locator("h1").first.inner_text() == "近期活动"
+
+        # A script in a page: the preview keeps the built site's rule (it does not run) and
+        # names it; its own reload script still runs (the page reloaded to show this).
+        with (project / "docs/activities/index.md").open("a", encoding="utf-8") as markdown:
+            markdown.write("\n<script>window.pwned = 1</script>\n")
+        page.wait_for_function(
+            "() => (document.querySelector('.fs-preview-warnings') || {}).textContent"
+            " && document.querySelector('.fs-preview-warnings').textContent.includes('<script>')",
+            timeout=120_000,
+        )
+        text = page.locator(".fs-preview-warnings").inner_text()
+        assert "docs/activities/index.md:" in text and "页面里有 <script>" in text, text
+        assert page.evaluate("window.pwned") is None
         page.close()

@@ -85,3 +85,26 @@ def test_messages_are_in_chinese_by_default(repo: Path, capsys, monkeypatch) -> 
     monkeypatch.delenv("FEDSITE_LANG", raising=False)
     _, out = status(repo, capsys)
     assert "还没有翻译：docs/b.en.md" in out and "1 个没有翻译" in out, out
+
+
+def test_pages_with_chinese_names_or_spaces_are_tracked_like_any_other(repo, capsys, monkeypatch):
+    monkeypatch.setenv("FEDSITE_LANG", "en")
+    (repo / "docs/统一.md").write_text("---\ndescription: 统一。\n---\n\n# 统一\n", "utf-8")
+    (repo / "docs/two words.md").write_text("---\ndescription: 二。\n---\n\n# 二\n", "utf-8")
+    commit(repo, "pages with other names")
+    code, out = status(repo, capsys, "--ci")
+    assert code == 1
+    assert "not translated yet: docs/统一.en.md" in out, out
+    assert "not translated yet: docs/two words.en.md" in out, out
+
+
+def test_a_page_in_another_encoding_gets_a_message(repo: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("FEDSITE_LANG", "en")
+    (repo / "docs/a.en.md").write_bytes("---\ndescription: 甲。\n---\n\n# 甲\n".encode("gbk"))
+    (repo / "docs/b.md").write_bytes("---\ndescription: 乙。\n---\n\n# 乙\n".encode("gbk"))
+    (repo / "docs/b.en.md").write_text("---\ndescription: B.\n---\n\n# B\n", "utf-8")
+    _, out = status(repo, capsys)
+    assert "docs/a.en.md is not UTF-8 text: save it as UTF-8" in out, out
+    assert "docs/b.md is not UTF-8 text" in out, out
+    assert main(["--root", str(repo), "stamp", "docs/a.en.md"]) == 1
+    assert "docs/a.en.md: not UTF-8 text" in capsys.readouterr().err

@@ -4,6 +4,11 @@ it, how long `mkdocs serve` takes to show a change to one data file. The data st
 into load (parse, check, model), pages (Markdown and HTML) and files (.ics, .vcf).
 
     python scripts/benchmarks/calendar_scale.py [--activities 7000] [--places 600] [--no-serve]
+    python scripts/benchmarks/calendar_scale.py --worst
+
+`--worst` builds instead the largest input the checks accept (tests/worst_case.py: every date
+the calendar takes, over all the years it takes them, with as many places and townships as
+the schemas allow), whose build must stay within about 2 GB and a few minutes.
 
 A benchmark, not a test: it prints figures with the machine and its load; record them in
 README from a quiet machine. Targets on 2 cores: the full build at most 45 s, the preview
@@ -215,6 +220,25 @@ def serve_update(project: Path) -> float:
         process.wait()
 
 
+def worst() -> None:
+    """The full build of the largest input the checks accept."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from worst_case import worst_case_data
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        make_project(project, 1, 1)
+        for name, content in worst_case_data(dt.date.fromisoformat(TODAY)).items():
+            (project / "data" / f"{name}.yml").write_text(content, encoding="utf-8")
+        build, peak = full_build(project)
+        pages = sum(1 for _ in (project / "site").rglob("*.html"))
+        size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+        print(
+            f"worst accepted input: build {build:.1f} s, peak {peak:.0f} MiB, {pages} pages, "
+            f"{size / 2**20:.0f} MiB of site"
+        )
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -243,12 +267,16 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=7000)
     parser.add_argument("--places", type=int, default=600)
     parser.add_argument("--no-serve", action="store_true", help="leave out the preview")
+    parser.add_argument("--worst", action="store_true", help="the largest accepted input")
     parser.add_argument("--data-stage", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.data_stage:
         run_data_stage(args.data_stage)
         return
     print(f"Scale benchmark on {machine()}, load {os.getloadavg()[0]:.2f}, {dt.date.today()}")
+    if args.worst:
+        worst()
+        return
     print(
         f"{'activities':>10} {'occurrences':>12} {'data stage':>11} {'(load':>7} {'pages':>6} "
         f"{'files)':>7} {'build':>8} {'peak MiB':>9}"

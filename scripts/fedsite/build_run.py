@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from fedsite import paths
-from fedsite.inputs.errors import DataError
+from fedsite.inputs.errors import DataError, Problem, editor_language
+from fedsite.inputs.page_content import page_problems
 from fedsite.inputs.today import reference_date
 from fedsite.offline.service_worker import base_href, with_base
 from fedsite.output import csp
@@ -58,6 +59,7 @@ class BuildRun:
     not_found: dict[str, str] = field(default_factory=dict)  # locale -> its 404 page
     sensitive: list[str] = field(default_factory=list)  # pages the phone never stores
     fallbacks: list[str] = field(default_factory=list)  # pages showing another language's text
+    active: list[Problem] = field(default_factory=list)  # what pages hold that they may not
     scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
     mistakes: DataError | None = None  # a preview with mistakes in the site's files
     pages: list[str] = field(default_factory=list)  # where the browser may be, then
@@ -67,6 +69,12 @@ class BuildRun:
     def __post_init__(self) -> None:
         # The build's warnings, for the preview to show above its pages.
         self.warnings_kept = _Kept(self.warned)
+        self.nonce = csp.preview_nonce()  # the preview's live-reload script's, once
+
+    def served(self, html: bytes, at: int) -> bytes:
+        """A page as the preview server sends it, its live-reload script (added at `at`)
+        allowed by the preview's policy."""
+        return csp.with_nonce(html, at, self.nonce)
 
     def start(self, site_dir: str) -> None:
         """A new run, in the same process as the last (`mkdocs serve` rebuilds): what the last
@@ -122,8 +130,11 @@ class BuildRun:
         markdown, self.blocks[url] = self.site.render(markdown, locale, url)
         return markdown
 
-    def restore(self, html: str, *, url: str) -> tuple[str, set[str]]:
-        """The page's HTML with the engine's blocks back in, and the ids they hold."""
+    def restore(self, html: str, *, url: str, source: Path) -> tuple[str, set[str]]:
+        """The page's HTML with the engine's blocks back in, and the ids they hold. What the
+        editor's part holds that a page may not (its Markdown file is `source`) is kept, for
+        the build to stop on at its end and the preview to name."""
+        self.active += [p for p in page_problems(html, source) if p not in self.active]
         blocks = self.blocks.pop(url)
         return blocks.restore(html), blocks.ids()
 
@@ -167,38 +178,32 @@ class BuildRun:
 
     def content_security_policy(self, render: Callable[[str], str]) -> str:
         """The page's policy; `render(template)` renders one of the theme's partials with the
-        page's context (its inline scripts are allowed by their hashes)."""
-        if self.serving:
-            return csp.preview_policy()
+        page's context (its inline scripts are allowed by their hashes). The preview's is the
+        same, with the nonce of its live-reload script."""
         scripts = csp.theme_scripts(render)
         self.scripts.update(scripts)
-        return csp.policy(scripts)
+        return csp.policy(scripts, nonce=self.nonce if self.serving else "")
 
-    def finish_page(
-        self, html: str, *, url: str, site_url: str, content: str, source: str
-    ) -> tuple[str, list[str]]:
-        """The written page (the offline page gets a <base>: the worker shows it at any
-        address; a preview with warnings gets them above it), and a warning for each thing the
-        policy will block in its content (an editor's <script> or onclick in Markdown), which
-        strict mode turns into a stopped build."""
+    def finish_page(self, html: str, *, url: str, site_url: str) -> str:
+        """The written page: the offline page gets a <base> (the worker shows it at any
+        address); a preview with warnings, or with pages that hold what the build stops on,
+        gets them above it."""
         homes = [lang.home for lang in self.site.languages]
         if base := base_href(url, site_url, homes):
             html = with_base(html, base)
-        if self.serving and self.warned:
-            banner = warnings_banner(list(dict.fromkeys(self.warned)))
+        root, language = self.site.config_file.parent, editor_language()
+        warnings = [*self.warned, *(problem.format(root, language) for problem in self.active)]
+        if self.serving and warnings:
+            banner = warnings_banner(list(dict.fromkeys(warnings)))
             html = re.sub(r"(<body[^>]*>)", lambda m: m[1] + banner, html, count=1)
-        blocked = [] if self.serving else csp.blocked(content)
-        return html, [
-            f"{source}: the site's Content-Security-Policy blocks {item}. Pages may not run "
-            "scripts of their own: put a script in docs/assets/javascripts/ and list it under "
-            "extra_javascript in mkdocs.yml."
-            for item in blocked
-        ]
+        return html
 
     def finish(self, site_dir: Path, root: Path) -> None:
         """After the last language: the preview's page of mistakes at every page's address (the
         server adds its reload script: fixed, it turns into the site); or the search indexes,
         feeds, vCards, 404 pages, sitemaps, manifests and the service worker."""
+        if self.active and not self.serving:  # never a site with a page that runs its own code
+            raise DataError(self.active)
         if self.mistakes:
             html = mistakes_page(self.mistakes.problems, root)
             for url in ["", *self.pages, "404.html"]:

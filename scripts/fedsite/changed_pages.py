@@ -31,12 +31,13 @@ EVERY_PAGE = ("overrides/", "docs/assets/", "mkdocs.yml", "data/ui.yml")
 def changed_files(root: Path, base: str) -> list[str]:
     """The files changed since `base` (a commit or branch), committed or not."""
     result = subprocess.run(
-        ["git", "-C", str(root), "diff", "--name-only", base, "--"],
+        ["git", "-C", str(root), "diff", "-z", "--name-only", base, "--"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return sorted(set(result.stdout.split()))
+    # -z: names exactly as they are, with spaces or in Chinese.
+    return sorted(set(result.stdout.split("\0")) - {""})
 
 
 def site_at(root: Path, base: str, load) -> Site | None:

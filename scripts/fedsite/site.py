@@ -22,12 +22,14 @@ from fedsite.calendar.pages import CalendarPages, markdown_blocks
 from fedsite.calendar.schedule import Schedule
 from fedsite.directory.pages import DirectoryPages, UnknownTownship
 from fedsite.directory.vcard import vcard_files
-from fedsite.inputs.errors import DataError, Problem, editor_language
+from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.front_matter import check_pages
 from fedsite.inputs.history import History
+from fedsite.inputs.mkdocs_yml import config_problems
 from fedsite.inputs.news import load_news
 from fedsite.inputs.settings import SiteSettings, load_settings
 from fedsite.inputs.site_data import load_site_data
+from fedsite.inputs.source_files import source_problems
 from fedsite.inputs.ui_strings import UiStrings, load_ui_strings
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
@@ -42,6 +44,8 @@ from fedsite.posters import Posters
 
 T = TypeVar("T")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+MAX_BOOKING_WARNINGS = 20  # places and times booked twice, listed one by one
+NAMED_IN_A_CLASH = 3  # activities named in each
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
@@ -87,8 +91,12 @@ class Site:
         languages = site_languages(i18n_languages, extra.get("lang_tags") or {})
         locales = [lang.locale for lang in languages]
         data_dir = config_file.parent / "data"
+        # Files first (nothing is read through a symbolic link), and mkdocs.yml as data.
+        others = [config_file, data_dir] + ([templates] if templates else [])
+        problems = source_problems(docs_dir, others) + config_problems(config_file)
+        if problems:
+            raise DataError(problems)
         history = History.read(config_file.parent, today)
-        problems: list[Problem] = []
 
         def attempt(load: Callable[[], T]) -> T | None:
             try:
@@ -99,8 +107,8 @@ class Site:
 
         settings = attempt(lambda: load_settings(config, i18n_languages, config_file))
         ui = attempt(lambda: load_ui_strings(data_dir / "ui.yml", locales))
-        data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir))
-        problems += check_pages(editors_pages(docs_dir), data_dir / "schemas", templates)
+        data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir, today))
+        problems += check_pages(editors_pages(docs_dir), data_dir / "schemas", templates, locales)
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
@@ -176,19 +184,34 @@ class Site:
 
     @cached_property
     def booking_warnings(self) -> list[str]:
-        """Two activities at one place at once: is it booked twice?"""
-        booked = (
-            "「{a}」和「{b}」都在 {start:%Y-%m-%d %H:%M} 用「{venue}」：这个地点是不是订了两次？"
-            if editor_language() == "zh"
-            else "'{a}' and '{b}' are both at '{venue}' at {start:%Y-%m-%d %H:%M}: "
-            "is the place booked twice?"
-        )
-        return [
-            booked.format(
-                a=a.activity.id, b=b.activity.id, venue=a.activity.venue.id, start=b.start
+        """Activities at one place at once: is it booked twice? One warning per place and
+        time, naming a few of them; at most MAX_BOOKING_WARNINGS, then how many more."""
+        zh = editor_language() == "zh"
+        clashes = double_bookings(self.schedule.occurrences)
+        warnings = []
+        for group in clashes[:MAX_BOOKING_WARNINGS]:
+            ids = list(dict.fromkeys(occ.activity.id for occ in group))
+            venue, start = group[0].activity.venue.id, group[0].start
+            if zh:
+                named = "、".join(f"「{i}」" for i in ids[:NAMED_IN_A_CLASH])
+                if len(ids) > NAMED_IN_A_CLASH:
+                    named += f"等 {len(ids)} 项活动"
+                text = f"{named}在 {start:%Y-%m-%d %H:%M} 同时用「{venue}」"
+                warnings.append(text + "：这个地点是不是订了两次？")
+            else:
+                named = [f"'{i}'" for i in ids[:NAMED_IN_A_CLASH]]
+                if len(ids) > NAMED_IN_A_CLASH:
+                    named.append(f"{len(ids) - NAMED_IN_A_CLASH} more")
+                both = "both" if len(ids) == 2 else "all"
+                text = f"{', '.join(named[:-1])} and {named[-1]} are {both} at '{venue}'"
+                warnings.append(f"{text} at {start:%Y-%m-%d %H:%M}: is the place booked twice?")
+        if (left := len(clashes) - MAX_BOOKING_WARNINGS) > 0:
+            warnings.append(
+                f"还有 {left} 处地点和时间也可能订了两次（没有一一列出）。"
+                if zh
+                else f"{left} more places and times may be booked twice (not listed)."
             )
-            for a, b in double_bookings(self.schedule.occurrences)
-        ]
+        return warnings
 
     def stub_pages(self) -> dict[str, dict[str, str]]:
         """Folder under docs/ -> {file name: text} of the generated pages, in every language:

@@ -14,6 +14,7 @@ from fedsite.offline.manifest import FILE_NAME as MANIFEST
 from fedsite.offline.manifest import manifest
 from fedsite.offline.service_worker import FILE_NAME as SERVICE_WORKER
 from fedsite.offline.service_worker import service_worker
+from fedsite.output.server_config import nginx_never_stored
 from fedsite.output.sitemap import SitemapEntry, write_sitemap
 from fedsite.search.index import INDEX as SEARCH_INDEX
 from fedsite.search.index import split_index, to_json
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from fedsite.site import Site
 
 SERVER_FOLDER = ".deploy"  # what the build writes for the web server (never served)
+NEVER_STORED = "never-stored.json"  # in it: the site paths of the pages never stored
 
 
 def write_outputs(
@@ -39,7 +41,8 @@ def write_outputs(
     Last, as it reads the built pages: the service worker, which never stores the pages
     at `never_stored` (site paths of the pages with `sensitive: true`). For the web server,
     not for visitors: `server_policy`, the Content-Security-Policy header of every page, in
-    .deploy/ (deploy/nginx/fedsite.conf includes it)."""
+    .deploy/ (deploy/nginx/site.conf includes it), and the pages never stored, as nginx maps
+    (maps.conf includes them) and as a list (for fedsite-deploy-s3)."""
     for lang in site.languages:
         folder = site_dir / lang.home
         ui = site.ui[lang.locale]
@@ -61,9 +64,13 @@ def write_outputs(
             prefix = paths.absolute(site.site_url, lang.home)
             write_sitemap(folder, [e for e in sitemap if e.url.startswith(prefix)])
     write_sitemap(site_dir, sitemap)
+    server = site_dir / SERVER_FOLDER
+    server.mkdir(exist_ok=True)
     if server_policy:
-        (site_dir / SERVER_FOLDER).mkdir(exist_ok=True)
-        (site_dir / SERVER_FOLDER / "nginx-csp.conf").write_text(server_policy)
+        (server / "nginx-csp.conf").write_text(server_policy)
+    (server / "nginx-pages.conf").write_text(nginx_never_stored(never_stored, site.site_url))
+    # For fedsite-deploy-s3, which gives these objects the same headers.
+    (server / NEVER_STORED).write_text(json.dumps(sorted(set(never_stored))))
     if not site.preview:  # a worker would keep `mkdocs serve`'s pages from reloading
         homes = [lang.home for lang in site.languages]
         worker = service_worker(site_dir, homes, site.settings.offline, never_stored)

@@ -32,14 +32,28 @@ STAMP = re.compile(r"^translated_from:.*\n", re.M)
 class PageStatus:
     original: Path  # docs/about.md, relative to the repository
     translation: Path  # docs/about.en.md
-    state: str  # "missing", "outdated", "unstamped", "unknown" (stamp not in git) or "current"
+    # "missing", "outdated", "unstamped", "unknown" (stamp not in git), "unreadable" (not
+    # UTF-8: `translation` is the file that is not) or "current"
+    state: str
     stamp: str = ""
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        errors="replace",  # an old version saved in another encoding: unlike, not a crash
+        check=False,
     )
+
+
+def _text(path: Path) -> str | None:
+    """A page's text; None when it is not UTF-8 (the editors' check says how to fix it)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def stamp_of(text: str) -> str:
@@ -50,13 +64,15 @@ def stamp_of(text: str) -> str:
 def page_status(root: Path, original: Path, translation: Path) -> PageStatus:
     if not (root / translation).is_file():
         return PageStatus(original, translation, "missing")
-    stamp = stamp_of((root / translation).read_text(encoding="utf-8"))
+    text, now = _text(root / translation), _text(root / original)
+    if text is None or now is None:
+        return PageStatus(original, translation if text is None else original, "unreadable")
+    stamp = stamp_of(text)
     if not stamp:
         return PageStatus(original, translation, "unstamped")
     then = git(root, "show", f"{stamp}:{original.as_posix()}")
     if then.returncode != 0:  # not a git repository, or a clone without that commit
         return PageStatus(original, translation, "unknown", stamp)
-    now = (root / original).read_text(encoding="utf-8")
     return PageStatus(original, translation, "current" if then.stdout == now else "outdated", stamp)
 
 
@@ -71,11 +87,14 @@ def statuses(root: Path, docs: Path, default: str, languages: list[str]) -> list
     """Every original page (docs/x.md) against its translation in each other language."""
     translated = tuple(f".{lang}.md" for lang in languages)
     # The pages in git or about to be (not the build's generated, git-ignored ones).
-    listed = git(root, "ls-files", "--cached", "--others", "--exclude-standard", "--", str(docs))
+    # -z: names exactly as they are (git quotes Chinese names and names with spaces otherwise).
+    listed = git(
+        root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", str(docs)
+    )
     generated = tuple(f"{docs.as_posix()}/{folder}/" for folder in GENERATED_FOLDERS)
     originals = sorted(
         Path(name)
-        for name in listed.stdout.splitlines()
+        for name in set(listed.stdout.split("\0"))
         if name.endswith(".md") and not name.endswith(translated) and not name.startswith(generated)
     )
     found = []
@@ -95,7 +114,9 @@ def stamp(root: Path, translation: Path, default: str) -> str:
     commit = git(root, "log", "-1", "--format=%h", "--", original.as_posix()).stdout.strip()
     if not commit:
         raise ValueError(f"{original}: the original page is not in git yet")
-    text = (root / translation).read_text(encoding="utf-8")
+    text = _text(root / translation)
+    if text is None:
+        raise ValueError(f"{translation}: not UTF-8 text; save it as UTF-8, then stamp")
     if not text.startswith("---\n"):
         raise ValueError(f"{translation}: the page has no front matter")
     text = STAMP.sub("", text)
@@ -114,6 +135,7 @@ WORDS = {
         "fedsite-translations stamp {translation}",
         "unknown": "{translation} 记录的原文版本 {stamp} 在这个仓库里找不到"
         "（是浅克隆吗？运行 git fetch --unshallow）",
+        "unreadable": "{translation} 不是 UTF-8 编码：用编辑器把它另存为 UTF-8",
         "summary": "{count} 个页面：{missing} 个没有翻译，{outdated} 个翻译可能过时，"
         "{unstamped} 个没有记录原文版本",
         "data_missing": "数据里还没有 {lang} 文字的地方（{count} 处）：",
@@ -128,6 +150,7 @@ WORDS = {
         "Check it, then run fedsite-translations stamp {translation}",
         "unknown": "{translation} was translated from commit {stamp}, which this clone does not "
         "have (a shallow clone? run git fetch --unshallow)",
+        "unreadable": "{translation} is not UTF-8 text: save it as UTF-8",
         "summary": "{count} pages: {missing} not translated, {outdated} may be out of date, "
         "{unstamped} without the original's version",
         "data_missing": "Texts in the data with no {lang} version yet ({count}):",

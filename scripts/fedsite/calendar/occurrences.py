@@ -84,18 +84,28 @@ def all_occurrences(data: SiteData) -> list[Occurrence]:
     return sorted((o for a in data.activities for o in occurrences(a)), key=lambda o: o.sort_key)
 
 
-def double_bookings(items: list[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
-    """Pairs of occurrences at the same place at overlapping times (cancelled ones aside)."""
+def double_bookings(items: list[Occurrence]) -> list[list[Occurrence]]:
+    """Occurrences at one place at overlapping times (cancelled ones aside), in groups: each
+    group is a run of occurrences each of which starts before an earlier one of the run is
+    over, by start time. One sort per place, so thousands at one time check in a moment
+    (every pair of them would be millions)."""
     by_place: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in items:
         if occ.status != "cancelled" and occ.start is not None:
             by_place[occ.activity.venue.id].append(occ)
     clashes = []
     for booked in by_place.values():
-        booked.sort(key=lambda o: o.start)
-        running: list[Occurrence] = []  # those not yet over when the next one starts
+        booked.sort(key=lambda o: (o.start, o.activity.id))
+        group: list[Occurrence] = []
+        over = None  # when the last of the group's occurrences is over
         for occ in booked:
-            running = [other for other in running if other.end > occ.start]
-            clashes += [(other, occ) for other in running]
-            running.append(occ)
-    return clashes
+            if group and occ.start < over:
+                group.append(occ)
+                over = max(over, occ.end)
+                continue
+            if len(group) > 1:
+                clashes.append(group)
+            group, over = [occ], occ.end
+        if len(group) > 1:
+            clashes.append(group)
+    return sorted(clashes, key=lambda group: (group[0].start, group[0].activity.venue.id))

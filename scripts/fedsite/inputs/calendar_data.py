@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from fedsite.calendar.occurrences import series_dates
 from fedsite.inputs import directory_data
 from fedsite.inputs.calendar_repeats import repeat_rule
 from fedsite.inputs.checker import Checker, check_unique, items
@@ -21,6 +23,35 @@ from fedsite.model import (
 )
 
 SITE_ANCHOR = re.compile(r"[dm]-\d{4}-\d{2}(-\d{2})?")
+# The dates of all activities and sessions together, at most: a build's time and memory grow
+# with them (about 2 ms and 30 KB each: scripts/benchmarks/calendar_scale.py). A district's
+# busy year is about 11,500.
+MAX_DATES = 40_000
+
+
+@dataclass
+class DateBudget:
+    """How many more dates the calendar takes, as activities are read."""
+
+    left: int = MAX_DATES
+
+    def spend(self, checker: Checker, path: FieldPath, dates: int) -> bool:
+        """Take `dates`; False once they are used up, with a message at `path` the first time
+        (the data after it is not read further)."""
+        was_left, self.left = self.left, self.left - dates
+        if self.left >= 0 or was_left < 0:
+            return self.left >= 0
+        checker.error(
+            path,
+            f"with this entry the calendar has more than {MAX_DATES:,} dates in all, more than "
+            "a site can build in good time",
+            "remove activities that are long past, or give repeating ones fewer dates",
+            (
+                f"加上这一项，日历里的日期一共超过了 {MAX_DATES} 个，网站无法在合理的时间内生成",
+                "删掉早已结束的活动，或者让重复的活动少办几次",
+            ),
+        )
+        return False
 
 
 def categories(checker: Checker) -> dict[str, Category]:
@@ -129,7 +160,9 @@ def _venue(checker: Checker, places, item: dict, path: FieldPath) -> Place | Non
     return checker.reference(places, item["venue"], (*path, "venue"), "place", "places.yml")
 
 
-def activities(checker: Checker, tables, updated_default: dt.date) -> list[Activity]:
+def activities(
+    checker: Checker, tables, updated_default: dt.date, budget: DateBudget
+) -> list[Activity]:
     out = []
     for path, item in items(checker, "activities"):
         before = len(checker.problems)
@@ -140,6 +173,9 @@ def activities(checker: Checker, tables, updated_default: dt.date) -> list[Activ
         repeat = repeat_rule(checker, item, path, day, start)
         if len(checker.problems) > before:
             continue
+        dates = len(series_dates(repeat, day, start)) if repeat else 1
+        if not budget.spend(checker, path, dates):
+            break
         out.append(
             Activity(
                 id=item["id"],
@@ -158,9 +194,11 @@ def activities(checker: Checker, tables, updated_default: dt.date) -> list[Activ
     return out
 
 
-def courses(checker: Checker, tables, updated_default: dt.date) -> list[Course]:
+def courses(checker: Checker, tables, updated_default: dt.date, budget: DateBudget) -> list[Course]:
     out = []
     for path, item in items(checker, "trainings"):
+        if not budget.spend(checker, path, len(item["sessions"])):
+            break
         before = len(checker.problems)
         about = _about(checker, item, path, tables, updated_default)
         status = item.get("status", "scheduled")

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from fedsite.calendar.occurrences import series_dates
-from fedsite.inputs.checker import Checker
+from fedsite.inputs.checker import FUTURE_YEARS, Checker
 from fedsite.inputs.yaml_source import FieldPath
 from fedsite.model import Change, Repeat
 
@@ -79,6 +79,19 @@ def repeat_rule(
     if day is None or checker.problems:
         return repeat
     dates = set(series_dates(repeat, day, start))
+    if repeat.count and max(dates) > checker.latest:  # (`until` is checked as a date)
+        checker.error(
+            (*rpath, "count"),
+            f"{repeat.count} times would go on until {max(dates)}, more than {FUTURE_YEARS} "
+            f"years from today: the calendar takes dates up to {checker.latest}",
+            "give fewer times, and add more later",
+            (
+                f"{repeat.count} 次要一直办到 {max(dates)}，离今天超过 {FUTURE_YEARS} 年："
+                f"日历只收到 {checker.latest} 为止的日期",
+                "少写几次，以后再加",
+            ),
+        )
+        return repeat
     if day not in dates:
         checker.error(
             (*path, "date"),

@@ -15,16 +15,65 @@ from fedsite.inputs.yaml_source import FieldPath, YamlSource
 from fedsite.localization.texts import Text, text_or_none
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+# How far from the build's "today" a date of the calendar may be. They bound what data can make
+# of a build: a month page for each month with an activity, each repeating activity's dates.
+PAST_YEARS = 10
+FUTURE_YEARS = 5
+
+
+def years_from(day: dt.date, years: int) -> dt.date:
+    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 @dataclass
 class Checker:
-    """Collects problems while building the model from one file."""
+    """Collects problems while building the model from one file. With `today`, the file's
+    dates are the calendar's: within PAST_YEARS before it and FUTURE_YEARS after."""
 
     source: YamlSource
     languages: Sequence[str]
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    today: dt.date | None = None
+
+    @property
+    def latest(self) -> dt.date:
+        """The last date the calendar takes."""
+        return years_from(self.today, FUTURE_YEARS) if self.today else dt.date.max
+
+    def in_window(self, day: dt.date, path: FieldPath) -> bool:
+        """Is `day` a date the calendar takes? If not, say so at `path`."""
+        if self.today is None:
+            return True
+        earliest = years_from(self.today, -PAST_YEARS)
+        if day > self.latest:
+            self.error(
+                path,
+                f"{day} is more than {FUTURE_YEARS} years from today ({self.today}): the "
+                f"calendar takes dates up to {self.latest}",
+                "check the year; for something that goes on, give the next few years and add "
+                "more later",
+                (
+                    f"{day} 离今天（{self.today}）超过 {FUTURE_YEARS} 年：日历只收到 "
+                    f"{self.latest} 为止的日期",
+                    "检查年份；长期的活动，先写今后几年的，以后再加",
+                ),
+            )
+            return False
+        if day < earliest:
+            self.error(
+                path,
+                f"{day} is more than {PAST_YEARS} years ago: the calendar keeps the activities "
+                f"of the last {PAST_YEARS} years (from {earliest})",
+                "check the year, or remove the old entry",
+                (
+                    f"{day} 已经是 {PAST_YEARS} 多年前了：日历只保留最近 {PAST_YEARS} 年"
+                    f"（{earliest} 以来）的活动",
+                    "检查年份，或者删掉这条旧的",
+                ),
+            )
+            return False
+        return True
 
     def error(
         self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
@@ -66,7 +115,7 @@ class Checker:
         if value is None:
             return None
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             self.error(
                 path,
@@ -75,6 +124,7 @@ class Checker:
                 (f"没有 {value} 这一天", "检查月份和日子（年-月-日）"),
             )
             return None
+        return day if self.in_window(day, path) else None
 
     def time(self, value: str | None) -> dt.time | None:
         return dt.time.fromisoformat(value) if value else None  # the schema checked the form

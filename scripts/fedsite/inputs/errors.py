@@ -37,16 +37,25 @@ class Problem:
         return self.field, self.message, self.hint
 
     def format(self, root: Path | None = None, language: str = "en") -> str:
-        path = self.file
-        if root is not None:
-            with contextlib.suppress(ValueError):  # outside the project: keep it absolute
-                path = self.file.resolve().relative_to(root.resolve())
-        where = f"{path}:{self.line}:{self.column}" if self.line else f"{path}"
+        path = self.file if root is None else in_project(self.file, root)
+        where = f"{path}:{self.line}" if self.line else f"{path}"
+        where += f":{self.column}" if self.line and self.column else ""
         field, message, hint = self.in_language(language)
         field = f" [{field}]" if field else ""
         how = "怎么改：" if language == "zh" else "How to fix: "
         hint = f"\n    {how}{hint}" if hint else ""
         return f"{where}:{field} {message}{hint}"
+
+
+def in_project(path: Path, root: Path) -> Path:
+    """`path` within the project at `root`, as an editor names it (a symbolic link by its own
+    name, not what it points to); outside the project, as it is."""
+    for folder in (Path(os.path.abspath(root)), root.resolve()):
+        with contextlib.suppress(ValueError):
+            return (path.parent.resolve() / path.name).relative_to(folder)
+        with contextlib.suppress(ValueError):
+            return Path(os.path.abspath(path)).relative_to(folder)
+    return path
 
 
 class DataError(Exception):

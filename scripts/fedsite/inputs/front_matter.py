@@ -115,12 +115,40 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
     return problems
 
 
-def check_pages(pages: Iterable[Path], schema_dir: Path, templates: Path | None) -> list[Problem]:
-    """Every problem in every page's front matter, so an editor sees them all at once."""
+def check_pages(
+    pages: Iterable[Path], schema_dir: Path, templates: Path | None, locales: Iterable[str] = ()
+) -> list[Problem]:
+    """Every problem in every page's front matter, so an editor sees them all at once. A page's
+    language versions (page.md, page.en.md; `locales` are the site's languages) agree on
+    whether it is never stored: a translation without `sensitive: true` would be stored on
+    every phone that opened it."""
     problems: list[Problem] = []
+    sensitive: dict[Path, dict[Path, bool]] = {}
     for page in sorted(pages):
         try:
-            read_front_matter(page, schema_dir, templates)
+            meta = read_front_matter(page, schema_dir, templates)
         except DataError as exc:
             problems += exc.problems
+            continue
+        stem, _, locale = page.name[: -len(".md")].rpartition(".")
+        original = page.with_name(f"{stem}.md") if stem and locale in locales else page
+        sensitive.setdefault(original, {})[page] = meta.get("sensitive") is True
+    for versions in sensitive.values():
+        if len(set(versions.values())) > 1:
+            said = next(path for path, flag in versions.items() if flag)
+            problems += [
+                Problem(
+                    path,
+                    1,
+                    0,
+                    "sensitive",
+                    f"{said.name} says 'sensitive: true' and this language version does not: "
+                    "it would be stored on phones",
+                    "add the line 'sensitive: true' to its front matter, as in the other",
+                    f"{said.name} 写了 sensitive: true，这个语言版本没有写：手机会把它存下来",
+                    "在它开头的页面信息里加一行 sensitive: true，和另一个版本一样",
+                )
+                for path, flag in versions.items()
+                if not flag
+            ]
     return problems

@@ -34,16 +34,24 @@ class History:
         if top is None:
             return cls(today)  # not a repository (a downloaded copy): every date is today
         history = cls(today, Path(top.strip()))
+        # -z: file names exactly as they are (Chinese, spaces, even line breaks), NUL-separated.
+        # Each commit is \x01<time>, a line break, then its files, each ending in NUL.
         stamp = None
-        log = _git(folder, "-c", "core.quotepath=off", "log", "--format=%x01%ct", "--name-only")
-        for line in (log or "").splitlines():
-            if line.startswith("\x01"):
-                stamp = dt.datetime.fromtimestamp(int(line[1:]), SITE_TIMEZONE).date()
-            elif line and stamp is not None:
-                history.dates.setdefault(line, stamp)  # newest first: the first one counts
-        status = _git(folder, "-c", "core.quotepath=off", "status", "--porcelain", "-uall")
-        for line in (status or "").splitlines():
-            history.changed.add(line[3:].split(" -> ")[-1])
+        log = _git(folder, "log", "-z", "--format=%x01%ct", "--name-only")
+        for name in (log or "").split("\0"):
+            name = name.lstrip("\n")
+            if name.startswith("\x01"):
+                head, _, name = name.partition("\n")
+                stamp = dt.datetime.fromtimestamp(int(head[1:]), SITE_TIMEZONE).date()
+            if name and stamp is not None:
+                history.dates.setdefault(name, stamp)  # newest first: the first one counts
+        # "XY path\0", and for a rename or copy "XY new\0old\0": both names count as changed.
+        entries = iter((_git(folder, "status", "--porcelain", "-z", "-uall") or "").split("\0"))
+        for entry in entries:
+            if len(entry) > 3:
+                history.changed.add(entry[3:])
+                if "R" in entry[:2] or "C" in entry[:2]:
+                    history.changed.add(next(entries, ""))
         return history
 
     @property

@@ -1,15 +1,45 @@
-"""mkdocs.yml's plain settings, for the tools that run without MkDocs (fedsite-check, the
-benchmark). The build itself gets them from MkDocs."""
+"""mkdocs.yml as data: its plain settings, for the tools that run without MkDocs (fedsite-check,
+the benchmark; the build itself gets them from MkDocs), and the rule that it holds nothing but
+settings. MkDocs reads the file with PyYAML's full loader, which constructs Python objects and
+runs functions named by `!!python/...` tags, and fills `!ENV` tags from the environment (a
+deploy's credentials, say, into every page's footer). So a tag is allowed only where the site
+needs it (`config_problems`), and what would run code from the repository (a hook outside
+scripts/, INHERIT of another file, a folder outside the project) is refused too.
+
+fedsite-check reads the file with a safe loader only, so it can say all this before anything is
+built; the build says it too, but MkDocs has constructed the file's tags before any plugin or
+hook is loaded: check a change to mkdocs.yml you did not write with fedsite-check first (CI
+does)."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from fedsite.inputs.errors import DataError, Problem
+from fedsite.inputs.errors import DataError, Problem, shorten
+from fedsite.inputs.yaml_source import PLAIN_TAGS, FieldPath, dotted
+
+PYTHON = "tag:yaml.org,2002:python/"
+# Where a tag may stand (any list item is "*"), and which.
+ALLOWED_TAGS: dict[FieldPath, str] = {
+    ("site_url",): "!ENV",  # the public address, set per build (SITE_URL)
+    ("markdown_extensions", "*", "pymdownx.emoji", "emoji_index"): (
+        PYTHON + "name:material.extensions.emoji.twemoji"
+    ),
+    ("markdown_extensions", "*", "pymdownx.emoji", "emoji_generator"): (
+        PYTHON + "name:material.extensions.emoji.to_svg"
+    ),
+    ("markdown_extensions", "*", "toc", "slugify"): (
+        PYTHON + "object/apply:pymdownx.slugs.slugify"
+    ),
+}
+ENV_NAMES = {"SITE_URL"}  # what !ENV may read: never a credential
+HOOKS_FOLDER = "scripts"  # the engine's code, reviewed as code; never docs/ or data/
+FOLDERS: tuple[FieldPath, ...] = (("docs_dir",), ("site_dir",), ("theme", "custom_dir"))
 
 
 class _Loader(yaml.SafeLoader):
@@ -56,3 +86,153 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             )
         ]
     )
+
+
+def config_problems(path: Path) -> list[Problem]:
+    """What mkdocs.yml holds that is not plain settings: a tag where the site needs none, an
+    alias, INHERIT, a hook outside scripts/, a folder outside the project."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = shorten(exc, 200)
+        return [
+            Problem(path, 0, 0, "", f"cannot read it: {reason}", "", f"读不了这个文件：{reason}")
+        ]
+    problems: list[Problem] = []
+    seen: set[int] = set()
+
+    def report(node: yaml.Node, field: FieldPath, message: str, hint: str, zh: tuple[str, str]):
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(Problem(path, line, column, dotted(field), message, hint, *zh))
+
+    def walk(node: yaml.Node, field: FieldPath) -> None:
+        if id(node) in seen:
+            report(
+                node,
+                field,
+                "an alias (*name) repeats another part of the file",
+                "write the setting out in full",
+                ("这里用别名（*名称）重复了文件的另一部分", "把设置完整地写出来"),
+            )
+            return
+        seen.add(id(node))
+        wanted = next((tag for where, tag in ALLOWED_TAGS.items() if _fits(field, where)), None)
+        if node.tag not in PLAIN_TAGS and node.tag != wanted:
+            tag = shorten(node.tag.replace("tag:yaml.org,2002:", "!!"), 80)
+            does, does_zh = (
+                (
+                    "puts an environment variable (a secret, say) into the site",
+                    "会把环境变量（比如密钥）放进网站",
+                )
+                if tag == "!ENV"
+                else (
+                    "makes MkDocs run code as it reads the file",
+                    "会让 MkDocs 在读文件时运行代码",
+                )
+            )
+            report(
+                node,
+                field,
+                f"the tag {tag} {does}",
+                "write a plain value: the site allows tags only for site_url (!ENV) and the "
+                "settings of two Markdown extensions, as the site's own mkdocs.yml has them",
+                (
+                    f"标记 {tag} {does_zh}",
+                    "写一个普通的值：网站只在 site_url（!ENV）和两个 Markdown 扩展的设置里"
+                    "允许标记，和网站自带的 mkdocs.yml 一样",
+                ),
+            )
+            return
+        if node.tag == "!ENV" and _env_names(node) - ENV_NAMES:
+            names = ", ".join(sorted(_env_names(node) - ENV_NAMES))
+            report(
+                node,
+                field,
+                f"!ENV here may read only {', '.join(sorted(ENV_NAMES))}, not {shorten(names)}",
+                f'write !ENV [{", ".join(sorted(ENV_NAMES))}, "https://..."]',
+                (
+                    f"这里的 !ENV 只能读 {', '.join(sorted(ENV_NAMES))}，不能读 {shorten(names)}",
+                    f'写成 !ENV [{", ".join(sorted(ENV_NAMES))}, "https://..."]',
+                ),
+            )
+            return
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                if key.tag not in PLAIN_TAGS:
+                    walk(key, (*field, name))
+                    continue
+                walk(value, (*field, name))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*field, index))
+
+    if root is not None:
+        walk(root, ())
+        _code_and_folders(root, report)
+    return problems
+
+
+def _env_names(node: yaml.Node) -> set[str]:
+    """The variables an !ENV tag reads (all its items but the last, a default, when a list)."""
+    if isinstance(node, yaml.ScalarNode):
+        return {node.value}
+    items = [item.value for item in node.value if isinstance(item, yaml.ScalarNode)]
+    return set(items[:-1] if len(items) > 1 else items)
+
+
+def _fits(field: FieldPath, where: FieldPath) -> bool:
+    return len(field) == len(where) and all(
+        (w == "*" and isinstance(f, int)) or w == f for f, w in zip(field, where, strict=True)
+    )
+
+
+def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
+    """INHERIT, hooks outside scripts/, and folders outside the project, each `report`ed."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    top = {key.value: (key, value) for key, value in root.value if isinstance(key, yaml.ScalarNode)}
+    if "INHERIT" in top:
+        report(
+            top["INHERIT"][0],
+            ("INHERIT",),
+            "INHERIT reads the settings of another file, which the checks do not see",
+            "write the settings into mkdocs.yml itself",
+            ("INHERIT 会读另一个文件里的设置，检查看不到它", "把设置直接写进 mkdocs.yml"),
+        )
+    hooks = top.get("hooks", (None, None))[1]
+    for index, hook in enumerate(getattr(hooks, "value", None) or []):
+        if not (isinstance(hook, yaml.ScalarNode) and _inside(hook.value, HOOKS_FOLDER)):
+            report(
+                hook,
+                ("hooks", index),
+                f"a hook outside {HOOKS_FOLDER}/: MkDocs runs it as Python code",
+                f"the site's code is in {HOOKS_FOLDER}/; remove this line",
+                (f"钩子不在 {HOOKS_FOLDER}/ 里：MkDocs 会把它当 Python 代码运行", "删掉这一行"),
+            )
+    for field in FOLDERS:
+        node = root
+        for key in field:
+            pairs = node.value if isinstance(node, yaml.MappingNode) else []
+            node = next((v for k, v in pairs if getattr(k, "value", None) == key), None)
+            if node is None:
+                break
+        if isinstance(node, yaml.ScalarNode) and not _inside(node.value):
+            report(
+                node,
+                field,
+                f"'{shorten(node.value)}' is not a folder inside the project",
+                "give a folder of the project, relative to mkdocs.yml, e.g. docs",
+                (
+                    f"「{shorten(node.value)}」不是项目里的文件夹",
+                    "写项目里的文件夹，相对于 mkdocs.yml，如 docs",
+                ),
+            )
+
+
+def _inside(value: str, folder: str = "") -> bool:
+    """A relative path that stays inside the project (and inside `folder`, if given)."""
+    parts = PurePosixPath(value.replace("\\", "/")).parts
+    if not parts or value.startswith(("/", "~")) or ".." in parts or ":" in value:
+        return False
+    return not folder or (parts[0] == folder and len(parts) > 1)

@@ -196,6 +196,17 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
             described or "fill it in",
             ("不能是空的", described_zh or "填上内容"),
         )
+    if kind == "maxItems":
+        count, most = len(error.instance), error.validator_value
+        return source.problem(
+            path,
+            f"too many entries ({count:,}; at most {most:,}): more than the site is made for",
+            "check that nothing was pasted in twice, and remove what is no longer needed",
+            (
+                f"条目太多了（{count} 项，最多 {most} 项），超出了网站的设计",
+                "检查是不是重复粘贴了，删掉不再需要的条目",
+            ),
+        )
     if kind in ("minimum", "maximum"):
         return source.problem(path, error.message, described)
     return source.problem(path, shorten(error.message, 200), described)

@@ -27,6 +27,7 @@ FILES = (
     "trainings",
     "search",
 )
+CALENDAR = ("activities", "trainings")  # their dates are the calendar's (Checker.in_window)
 
 
 def load_site_data(
@@ -34,12 +35,13 @@ def load_site_data(
     languages: Sequence[str],
     updated_default: Callable[[Path], dt.date],
     docs_dir: Path | None = None,
+    today: dt.date | None = None,
 ) -> SiteData:
     """Load every data file of `data_dir`; raise DataError listing all problems.
 
     `updated_default(path)` dates entries without `updated:` (DTSTAMP must come from the data,
     not the clock): the file's last commit, say. With `docs_dir`, the pages that services.yml
-    names must exist."""
+    names must exist. With the build's `today`, the calendar's dates must be near it."""
     sources: dict[str, YamlSource] = {}
     problems: list[Problem] = []
     for name in FILES:
@@ -56,7 +58,10 @@ def load_site_data(
     if problems:  # the rest builds on well-formed files; report these first
         raise DataError(problems)
 
-    checkers = {name: Checker(source, languages) for name, source in sources.items()}
+    checkers = {
+        name: Checker(source, languages, today=today if name in CALENDAR else None)
+        for name, source in sources.items()
+    }
     townships = directory_data.townships(checkers["townships"])
     services = directory_data.services(checkers["services"], docs_dir)
     hotlines = directory_data.hotlines(checkers["hotlines"])
@@ -64,11 +69,12 @@ def load_site_data(
     places = directory_data.places(checkers["places"], townships, services)
     organisers = calendar_data.organisers(checkers["organisers"])
     tables = (categories, places, organisers)
+    budget = calendar_data.DateBudget()
     activities = calendar_data.activities(
-        checkers["activities"], tables, updated_default(data_dir / "activities.yml")
+        checkers["activities"], tables, updated_default(data_dir / "activities.yml"), budget
     )
     courses = calendar_data.courses(
-        checkers["trainings"], tables, updated_default(data_dir / "trainings.yml")
+        checkers["trainings"], tables, updated_default(data_dir / "trainings.yml"), budget
     )
     search = search_data.search_words(checkers["search"], docs_dir)
     every = [*activities, *(s for c in courses for s in c.sessions)]

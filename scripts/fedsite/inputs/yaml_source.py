@@ -39,7 +39,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 
 # The tags YAML gives plain values by itself; any other (!!python/..., !!binary, !custom) is
 # refused wherever it stands.
-_PLAIN_TAGS = {
+PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 }
@@ -178,7 +178,7 @@ def _construct(
         )
         return None
     seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
+    if node.tag not in PLAIN_TAGS:
         problems.append(
             source.problem(
                 path,
@@ -194,7 +194,7 @@ def _construct(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
                 problems.append(source.problem(path, "a key must be plain text"))
                 continue
             key = key_node.value

@@ -3,15 +3,18 @@
  * her on her next visit with a connection. The build writes it to the site's root as sw.js,
  * after a line that sets CONFIG (see fedsite/offline/service_worker.py).
  *
- * Written by hand rather than with Workbox: it is about 150 lines, and Workbox would put Node
+ * Written by hand rather than with Workbox: it is under 200 lines, and Workbox would put Node
  * and npm into every build of a site whose build is otherwise Python only.
  *
  * - Install: precache the core pages of every language, their assets and the offline pages,
  *   in a cache named after the build's content (CONFIG.version), and take over at once, so no
  *   old worker keeps serving an old site.
  * - Pages: the network first; after CONFIG.timeout ms, or with no connection, the copy she
- *   saw last (or the installed one); with none, the offline page in the page's language. Pages on CONFIG.never (sensitive: true)
- *   are never stored.
+ *   saw last (or the installed one); with none, the offline page in the page's language.
+ * - Never stored, whatever the address and however it was asked for (a visit, a fetch): a page
+ *   on CONFIG.never (sensitive: true) by its path as the server reads it (decoded, without
+ *   repeated slashes, index.html as its folder), and any response the server sends with
+ *   `Cache-Control: no-store` or whose page carries the never-store marker.
  * - Assets with a content hash in their name: the cache first (the name changes with them).
  * - The search index and other files of the site: a stored copy at once, refreshed behind.
  * - Nothing from another origin, and no .ics, .vcf or sitemap, is stored.
@@ -25,7 +28,33 @@ const PAGES = PREFIX + "pages-" + CONFIG.version;
 const FILES = PREFIX + "files-" + CONFIG.version;
 const HASHED = /\.[0-9a-f]{8}(\.min)?\.(css|js)$/;
 const NOT_STORED = /\.(ics|vcf|xml|map)$/;
-const never = new Set(CONFIG.never.map((path) => new URL(path, ROOT).pathname));
+const never = new Set(CONFIG.never.map((path) => serverPath(new URL(path, ROOT).pathname)));
+// What the site's templates put in a page never stored (overrides/main.html).
+const MARKER = /<meta name="fedsite-offline" content="never">/;
+
+// A path as the server reads it: /%73afety//index.html is /safety/.
+function serverPath(pathname) {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch (error) {
+    // not a valid encoding: the server refuses it anyway
+  }
+  path = path.replace(/\/{2,}/g, "/");
+  return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+}
+
+// May this response be kept? Only the site's own, whole, and not one of the pages never stored.
+async function storable(request, response) {
+  if (!response.ok || response.type !== "basic" || never.has(serverPath(new URL(request.url).pathname))) {
+    return false;
+  }
+  if (/no-store/i.test(response.headers.get("Cache-Control") || "")) {
+    return false;
+  }
+  const type = response.headers.get("Content-Type") || "";
+  return !type.startsWith("text/html") || !MARKER.test(await response.clone().text());
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -69,9 +98,9 @@ self.addEventListener("fetch", (event) => {
 
 async function page(event, url) {
   const request = event.request;
-  const keep = !never.has(url.pathname);
+  const keep = !never.has(serverPath(url.pathname));
   const network = fetch(request).then(async (response) => {
-    if (keep && response.ok && response.type === "basic") {
+    if (keep && (await storable(request, response))) {
       await put(PAGES, request, response.clone(), CONFIG.max_pages);
     }
     return response;
@@ -113,7 +142,7 @@ async function cacheFirst(request) {
     return stored;
   }
   const response = await fetch(request);
-  if (response.ok) {
+  if (await storable(request, response)) {
     await put(FILES, request, response.clone(), CONFIG.max_files);
   }
   return response;
@@ -122,7 +151,7 @@ async function cacheFirst(request) {
 async function storedThenRefreshed(event, request) {
   const stored = await caches.match(request);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") {
+    if (await storable(request, response)) {
       await put(FILES, request, response.clone(), CONFIG.max_files);
     }
     return response;

@@ -1,7 +1,7 @@
 """The Content-Security-Policy every page carries: scripts only from the site itself, plus the
 theme's few inline scripts by the SHA-256 hash of their text. Anything else that manages to
-reach a page (an editor's raw <script> in Markdown, an onclick attribute, a javascript: link)
-is not run by the browser.
+reach a page (an editor's raw <script> in Markdown, an onclick attribute, a javascript: link,
+which the build also stops on: inputs/page_content.py) is not run by the browser.
 
 The hashes are of the scripts the theme's templates write (computed at build time, per page:
 one of them holds the page's relative base URL), never of what a built page happens to contain,
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
+import secrets
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
@@ -66,9 +66,11 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(inline_scripts: Iterable[str], *, header: bool = False) -> str:
-    """The policy allowing the site's own files and exactly these inline scripts."""
+def policy(inline_scripts: Iterable[str], *, header: bool = False, nonce: str = "") -> str:
+    """The policy allowing the site's own files and exactly these inline scripts (and, for
+    the preview's reload script, the one that carries `nonce`)."""
     hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
+    hashes += f" 'nonce-{nonce}'" if nonce else ""
     directives = [d.format(hashes=hashes).strip() for d in _META_POLICY]
     if header:
         directives += HEADER_ONLY
@@ -89,28 +91,30 @@ def poster_policy() -> str:
     )
 
 
-def preview_policy() -> str:
-    """For `mkdocs serve` only: its live-reload script is inline and changes on every reload,
-    so no hash can name it. The built site never gets this."""
-    return policy([]).replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", 1)
+def preview_nonce() -> str:
+    """For `mkdocs serve`, once per preview: the nonce its live-reload script is given (that
+    script is inline and changes on every page served, so no hash can name it). Pages are
+    otherwise held to the built site's policy."""
+    return secrets.token_urlsafe(18)
+
+
+def with_nonce(html: bytes, at: int, nonce: str) -> bytes:
+    """`html` with the `<script>` that starts at `at` (the one the preview server added)
+    carrying `nonce`."""
+    tag = b"<script>"
+    if html[at : at + len(tag)] != tag:
+        return html
+    return html[:at] + f'<script nonce="{nonce}">'.encode() + html[at + len(tag) :]
 
 
 class _Scripts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.inline: list[str] = []
-        self.handlers: list[str] = []
-        self.javascript_urls: list[str] = []
         self._current: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.handlers.append(f"<{tag} {name}=...>")
-            url = "".join((value or "").split()).lower()
-            if name in ("href", "src", "action", "formaction") and url.startswith("javascript:"):
-                self.javascript_urls.append(f"<{tag} {name}={value[:40]!r}>")
         if tag == "script" and "src" not in values:
             kind = (values.get("type") or "").strip().lower()
             self._current = [] if kind in _EXECUTABLE else None
@@ -127,30 +131,7 @@ class _Scripts(HTMLParser):
 
 def inline_scripts(html: str) -> list[str]:
     """The exact text of every inline script a browser would run, in page order."""
-    return _parse(html).inline
-
-
-# Anything that could be one of those: most pages have none, and are not parsed at all.
-_SUSPECT = re.compile(
-    r'<script(?![^>]*\btype="application/(?:ld\+)?json")|\son[a-z]+\s*=|javascript:', re.I
-)
-
-
-def blocked(html: str, allowed: Iterable[str] = ()) -> list[str]:
-    """What the policy will block in `html`: inline scripts not in `allowed`, inline event
-    handlers and javascript: URLs, each described briefly."""
-    if not _SUSPECT.search(html):
-        return []
-    parsed = _parse(html)
-    known = set(allowed)
-    found = [
-        "<script>" + " ".join(s.split())[:60] + "</script>" for s in parsed.inline if s not in known
-    ]
-    return found + parsed.handlers + parsed.javascript_urls
-
-
-def _parse(html: str) -> _Scripts:
     parser = _Scripts()
     parser.feed(html)
     parser.close()
-    return parser
+    return parser.inline

@@ -5,10 +5,9 @@ reload script, so the page turns into the site by itself once the files are fixe
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
-from fedsite.inputs.errors import Problem, editor_language
+from fedsite.inputs.errors import Problem, editor_language, in_project
 from fedsite.output.templates import macros
 
 CONTEXT = 2  # lines shown before and after the one with the mistake
@@ -69,9 +68,7 @@ def mistakes_page(problems: list[Problem], root: Path, language: str | None = No
     words["title"] = words["title"].format(count=len(problems))
     items = []
     for problem in problems:
-        path = problem.file
-        with contextlib.suppress(ValueError):  # outside the project: keep it absolute
-            path = problem.file.resolve().relative_to(root.resolve())
+        path = in_project(problem.file, root)
         where = f"{path}:{problem.line}" if problem.line else str(path)
         field, message, hint = problem.in_language(language)
         items.append(
