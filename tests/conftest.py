@@ -21,8 +21,9 @@ from nginx import NGINX, nginx
 ROOT = Path(__file__).resolve().parent.parent
 SITE_TODAY = "2026-12-01"  # the build's pinned "today": builds are reproducible
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# What a project copy needs to build (everything else in the repository is not an input).
-BUILD_INPUTS = ("docs", "overrides", "data", "scripts", "mkdocs.yml")
+# What a project copy needs to build (everything else in the repository is not an input: the
+# fedsite package is installed).
+BUILD_INPUTS = ("docs", "overrides", "data", "mkdocs.yml")
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ def test_files_a_browser_would_run_are_named(tmp_path: Path) -> None:
     (project / "docs/assets/badge.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "utf-8"
     )
+    (project / "docs/assets/javascripts").mkdir()
     (project / "docs/assets/javascripts/extra.js").write_text("// the site's own", "utf-8")
     result = fedsite_check(project)
     output = result.stdout + result.stderr
@@ -133,7 +134,7 @@ LINKS = {
     "docs/assets/notes.txt": "../../.git/config",
     "docs/passwd.md": "/etc/passwd",
     "data/outside": "/etc",
-    "overrides/partials/extra.html": "/etc/hostname",
+    "overrides/extra.html": "/etc/hostname",
 }
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from fedsite import resources
 from fedsite.inputs.errors import DataError
 from fedsite.inputs.front_matter import check_pages, read_front_matter
 from fedsite.output.generated_pages import editors_pages
 
-SCHEMAS = ROOT / "data" / "schemas"
+SCHEMAS = resources.SCHEMAS
 TEMPLATES = ROOT / "overrides"
 BODY = "\n# 标题\n\n正文。\n"
 
@@ -101,12 +102,12 @@ def test_every_page_of_the_site_passes() -> None:
             "---\ndescription: 万州区妇联的联系方式和公共热线。\ntemplate: ../../etc/passwd\n---\n",
             "page.md:3:1: [template]",
             "not in the expected form",
-            "A page layout from overrides/",
+            "A page layout of the theme or of the site's overrides/",
         ),
         (
             "---\ndescription: 万州区妇联的联系方式和公共热线。\ntemplate: hom.html\n---\n",
             "page.md:3:1: [template]",
-            "there is no page layout 'hom.html' in overrides/",
+            "there is no page layout 'hom.html'",
             "use one of: 404.html, home.html, main.html",
         ),
         (

@@ -13,13 +13,14 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 from conftest import ROOT
+from fedsite import resources
 from fedsite.inputs.errors import DataError
 from fedsite.inputs.schema_check import EcmaValidator, check_against_schema
 from fedsite.inputs.site_data import load_site_data
 from fedsite.inputs.ui_strings import load_ui_strings
 from fedsite.inputs.yaml_source import MAX_VALUE_CHARS, load_yaml, load_yaml_text
 
-SCHEMAS = ROOT / "data" / "schemas"
+SCHEMAS = resources.SCHEMAS
 LANGUAGES = ["zh", "en"]
 
 

@@ -1,6 +1,6 @@
 """mkdocs.yml holds settings, nothing that runs: a YAML tag only where the site needs one
 (!ENV for site_url, reading SITE_URL; the Python names of two Markdown extensions' settings),
-no alias, no INHERIT, no hook outside scripts/, no folder outside the project. Each is named with
+no alias, no INHERIT, no hook, no folder outside the project. Each is named with
 its line, by the engine alone; the editors' check says so without running the tag (it reads the
 file safely); a build stops on it, and leaves no site (and no secret in its output)."""
 
@@ -46,12 +46,7 @@ MISTAKES = [
         "!!python/name:os.system",
     ),
     (COPYRIGHT, f"{COPYRIGHT}\nINHERIT: base.yml", "[INHERIT]", "another file"),
-    (
-        "  - scripts/mkdocs_hook.py",
-        "  - scripts/mkdocs_hook.py\n  - docs/x.py",
-        "[hooks[1]]",
-        "Python",
-    ),
+    (COPYRIGHT, f"{COPYRIGHT}\nhooks:\n  - docs/x.py", "[hooks]", "Python code"),
     ("docs_dir: docs", "docs_dir: ../..", "[docs_dir]", "not a folder inside the project"),
     ("docs_dir: docs", "docs_dir: docs\nsite_dir: /home", "[site_dir]", "inside the project"),
     ("  custom_dir: overrides", "  custom_dir: /etc", "[theme.custom_dir]", "inside the project"),

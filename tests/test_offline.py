@@ -16,6 +16,7 @@ from urllib.error import HTTPError
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, edit, free_port, mkdocs_build, serve
+from fedsite import resources
 from nginx import nginx
 from pages import LANGUAGES, html_pages, resolve, soup, url_path
 from PIL import Image
@@ -274,8 +275,9 @@ def test_every_stylesheet_and_script_has_a_content_hash(site: Path) -> None:
         loaded = [link["href"] for link in doc.select('link[rel="stylesheet"]')]
         loaded += [s["src"] for s in doc.select("script[src]")]
         assert loaded and all(hashed.search(u) for u in loaded), (page, loaded)
-    # Our own files are in the site by their hashed names only.
+    # The site's and the package's own files are in the site by their hashed names only.
     own = [p.relative_to(ROOT / "docs") for p in (ROOT / "docs/assets").rglob("*.[cj]s*")]
+    own += [Path(path) for path in resources.package_assets()]
     assert own
     for path in own:
         assert not (site / path).exists(), f"{path} is served without a hash"

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SITE_TODAY, copy_project, fedsite_check
 from entries import ACTIVITY, append_entry
+from fedsite import resources
 from fedsite.inputs.calendar_data import MAX_DATES
 from fedsite.inputs.errors import DataError
 from fedsite.inputs.site_data import load_site_data
@@ -178,7 +179,7 @@ def test_the_worst_accepted_calendar_loads_within_bounds(tmp_path: Path) -> None
 
 
 def test_a_list_longer_than_the_site_is_made_for_is_named(data_dir: Path) -> None:
-    schema = json.loads((data_dir / "schemas/townships.schema.json").read_text("utf-8"))
+    schema = json.loads((resources.SCHEMAS / "townships.schema.json").read_text("utf-8"))
     most = schema["properties"]["townships"]["maxItems"]
     path = data_dir / "townships.yml"
     extra = "".join(

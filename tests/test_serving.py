@@ -97,9 +97,9 @@ def test_the_well_known_folder_is_served(odd_site: str) -> None:
     assert status == 200 and "Contact:" in body
 
 
-@pytest.mark.parametrize("path", ["/assets/javascripts/", "/sw2.js", "/en/sw.js", "/search/x.js"])
+@pytest.mark.parametrize("path", ["/assets/fedsite/", "/sw2.js", "/en/sw.js", "/search/x.js"])
 def test_only_the_sites_own_worker_may_be_a_service_worker(server: str, site: Path, path) -> None:
-    script = next((site / "assets/javascripts").glob("offline.*.js"))
+    script = next((site / "assets/fedsite").glob("offline.*.js"))
     target = path + script.name if path.endswith("/") else path
     status, _, _ = get(server, target, **{"Service-Worker": "script"})
     assert status == 404, target

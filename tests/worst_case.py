@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import yaml
+from fedsite import resources
 from fedsite.inputs.calendar_data import MAX_DATES
 from fedsite.inputs.checker import FUTURE_YEARS, PAST_YEARS, years_from
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "data/schemas"
+SCHEMAS = resources.SCHEMAS
 DATES_EACH = 8  # each activity repeats weekly this many times
 
 

@@ -36,7 +36,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-12-01"
-INPUTS = ("docs", "overrides", "data", "scripts", "mkdocs.yml")
+INPUTS = ("docs", "overrides", "data", "mkdocs.yml")
 KINDS = [
     "womens-home",
     "law-talk",
@@ -132,7 +132,7 @@ def data_stage(project: Path) -> tuple[float, int, dict[str, float]]:
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(project / "scripts")},
+        env=dict(os.environ),
     )
     seconds, count, load, pages, files = result.stdout.split()
     parts = {"load": float(load), "pages": float(pages), "files": float(files)}

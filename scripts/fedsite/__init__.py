@@ -1,4 +1,7 @@
-"""The site's data engine: plain Python, no MkDocs import.
+"""fedsite: static multilingual websites for grassroots women's federations.
 
-scripts/mkdocs_hook.py connects it to the build.
+The engine is plain Python and never imports MkDocs; fedsite.plugin (the MkDocs plugin,
+`plugins: - fedsite`) is the one module that does, and connects it to the build.
 """
+
+__version__ = "0.2.0"

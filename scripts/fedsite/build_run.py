@@ -1,6 +1,6 @@
 """One run of `mkdocs build`, or one rebuild of `mkdocs serve`, over every language: what it
 gathers from page to page (each page's engine HTML, the sitemap, the pages the phone never
-stores, the theme's inline scripts) and what it writes at the end. The MkDocs hook drives it
+stores, the theme's inline scripts) and what it writes at the end. The MkDocs plugin drives it
 and passes it what MkDocs knows, as plain values: this module never imports MkDocs.
 
 static-i18n builds the languages one inside another (the others inside the default
@@ -19,6 +19,7 @@ from typing import Any
 from fedsite import paths
 from fedsite.inputs.errors import DataError, Problem, editor_language
 from fedsite.inputs.page_content import page_problems
+from fedsite.inputs.schema_check import forget_schemas
 from fedsite.inputs.today import reference_date
 from fedsite.offline.service_worker import base_href, with_base
 from fedsite.output import csp
@@ -90,6 +91,8 @@ class BuildRun:
         """Load and check the site (Site.load's arguments; today is the build's reference
         date), write its generated pages and teach search its words. Returns what to tell the
         editor; raises DataError with the mistakes."""
+        if self.serving:
+            forget_schemas()
         try:
             self.site = Site.load(
                 docs_dir=docs_dir, today=reference_date(), preview=self.serving, **settings

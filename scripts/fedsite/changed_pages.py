@@ -25,7 +25,15 @@ from fedsite.site import Site
 
 # The pages a resident uses most: what a change to the whole site is judged by.
 KEY_PAGES = ("", "help/", "services/", "activities/", "contacts/")
-EVERY_PAGE = ("overrides/", "docs/assets/", "mkdocs.yml", "data/ui.yml")
+# (And, in the reference site's repository, the package's theme and assets.)
+EVERY_PAGE = (
+    "overrides/",
+    "docs/assets/",
+    "mkdocs.yml",
+    "data/ui.yml",
+    "scripts/fedsite/theme/",
+    "scripts/fedsite/assets/",
+)
 
 
 def changed_files(root: Path, base: str) -> list[str]:

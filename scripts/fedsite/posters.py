@@ -2,7 +2,7 @@
 the district, for this month and the next, in the site's default language. Each lists the
 month's activities still to come, whom to call, the helplines, and a QR code to the township's
 page (many residents never open a website, but everyone passes the notice board). HTML with
-print CSS (assets/poster.css), from the macro in templates/poster.html.j2; the QR code is
+print CSS (the package's poster.css), from the macro in templates/poster.html.j2; the QR code is
 segno's SVG, drawn inline so that the page needs nothing else."""
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from fedsite.model import Occurrence, Township
 from fedsite.output.csp import poster_policy
 from fedsite.output.templates import macros
 from fedsite.page_context import PageContext
+from fedsite.resources import POSTER_STYLESHEET
 
 if TYPE_CHECKING:  # the directory's pages link to the posters
     from fedsite.directory.pages import DirectoryPages
 
 ROWS = 10  # activities that fit on the page with everything else; the rest are a scan away
-CSS = "assets/poster.css"
+CSS = POSTER_STYLESHEET
 ICON = "assets/favicon.svg"  # mkdocs.yml's theme.favicon
 
 

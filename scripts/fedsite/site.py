@@ -4,7 +4,7 @@ matter) and raises DataError with every mistake at once. A loaded Site then give
 needs: its warnings, the generated stub pages, the Markdown for each page's markers, each
 language's files (feeds and vCards), and each page's language versions (site_files.py writes
 what a build adds at its end; output/theme_values.py, what the theme's templates show). The
-MkDocs hook (through build_run.py), the fedsite-check command and the benchmark all use it."""
+MkDocs plugin (through build_run.py), the fedsite-check command and the benchmark all use it."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.rebuild_memo import PREVIEW_MEMO
 from fedsite.page_context import PageContext
 from fedsite.posters import Posters
+from fedsite.resources import SCHEMAS, package_assets
 
 T = TypeVar("T")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -64,7 +65,8 @@ class Site:
     site_url: str
     history: History
     news: list[NewsItem] = field(default_factory=list)  # newest first
-    # docs/assets' site paths -> their content-hashed names ('assets/public.1a2b3c4d.css')
+    # site paths of docs/assets' and the package's assets -> their content-hashed names
+    # ('assets/fedsite/public.css' -> 'assets/fedsite/public.1a2b3c4d.css')
     assets: dict[str, str] = field(default_factory=dict)
     # For `mkdocs serve`: leave out what an editor does not see on a page (structured data,
     # each event's and place's download file), which is most of a district's build time.
@@ -108,11 +110,11 @@ class Site:
         settings = attempt(lambda: load_settings(config, i18n_languages, config_file))
         ui = attempt(lambda: load_ui_strings(data_dir / "ui.yml", locales))
         data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir, today))
-        problems += check_pages(editors_pages(docs_dir), data_dir / "schemas", templates, locales)
+        problems += check_pages(editors_pages(docs_dir), SCHEMAS, templates, locales)
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
-        assets = hashed_names(docs_dir)
+        assets = hashed_names(docs_dir, package_assets())
         if preview:
             PREVIEW_MEMO.new_build()
         return cls(

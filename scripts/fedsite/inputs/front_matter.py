@@ -1,6 +1,6 @@
 """A page's front matter (the fields between the two `---` lines at its top), read as strictly
 as the data files: the same safe YAML loading, the same messages (file:line:column, field, what
-is wrong, how to fix it), and a schema (data/schemas/front-matter.schema.json).
+is wrong, how to fix it), and a schema (the package's schemas/front-matter.schema.json).
 
 MkDocs reads front matter leniently: invalid YAML makes it show the fields as the page's text,
 without a word. So every page is checked before the build, and a mistake stops it."""
@@ -15,6 +15,7 @@ from typing import Any
 from fedsite.inputs.errors import DataError, Problem
 from fedsite.inputs.schema_check import check_against_schema
 from fedsite.inputs.yaml_source import YamlSource, load_yaml_text, read_text
+from fedsite.resources import THEME
 
 # The pattern MkDocs finds front matter with (mkdocs.utils.meta.YAML_RE): what it does not
 # match, MkDocs renders as text.
@@ -102,14 +103,15 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
             )
         )
     template = source.data.get("template")
-    if template and templates is not None and not (templates / template).is_file():
-        known = ", ".join(sorted(p.name for p in templates.glob("*.html")))
+    folders = [THEME] + ([templates] if templates is not None else [])
+    if template and not any((folder / template).is_file() for folder in folders):
+        known = ", ".join(sorted({p.name for folder in folders for p in folder.glob("*.html")}))
         problems.append(
             source.problem(
                 ("template",),
-                f"there is no page layout '{template}' in {templates.name}/",
+                f"there is no page layout '{template}'",
                 f"use one of: {known}",
-                (f"{templates.name}/ 里没有页面布局「{template}」", f"用这几个之一：{known}"),
+                (f"没有页面布局「{template}」", f"用这几个之一：{known}"),
             )
         )
     return problems

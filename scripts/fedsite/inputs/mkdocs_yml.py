@@ -3,8 +3,9 @@ the benchmark; the build itself gets them from MkDocs), and the rule that it hol
 settings. MkDocs reads the file with PyYAML's full loader, which constructs Python objects and
 runs functions named by `!!python/...` tags, and fills `!ENV` tags from the environment (a
 deploy's credentials, say, into every page's footer). So a tag is allowed only where the site
-needs it (`config_problems`), and what would run code from the repository (a hook outside
-scripts/, INHERIT of another file, a folder outside the project) is refused too.
+needs it (`config_problems`), and what would run code from the repository (a hook: the
+fedsite plugin is the site's code), INHERIT of another file, or a folder outside the project,
+is refused too.
 
 fedsite-check reads the file with a safe loader only, so it can say all this before anything is
 built; the build says it too, but MkDocs has constructed the file's tags before any plugin or
@@ -38,7 +39,6 @@ ALLOWED_TAGS: dict[FieldPath, str] = {
     ),
 }
 ENV_NAMES = {"SITE_URL"}  # what !ENV may read: never a credential
-HOOKS_FOLDER = "scripts"  # the engine's code, reviewed as code; never docs/ or data/
 FOLDERS: tuple[FieldPath, ...] = (("docs_dir",), ("site_dir",), ("theme", "custom_dir"))
 
 
@@ -90,7 +90,7 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 def config_problems(path: Path) -> list[Problem]:
     """What mkdocs.yml holds that is not plain settings: a tag where the site needs none, an
-    alias, INHERIT, a hook outside scripts/, a folder outside the project."""
+    alias, INHERIT, a hook, a folder outside the project."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -188,7 +188,7 @@ def _fits(field: FieldPath, where: FieldPath) -> bool:
 
 
 def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
-    """INHERIT, hooks outside scripts/, and folders outside the project, each `report`ed."""
+    """INHERIT, hooks, and folders outside the project, each `report`ed."""
     if not isinstance(root, yaml.MappingNode):
         return
     top = {key.value: (key, value) for key, value in root.value if isinstance(key, yaml.ScalarNode)}
@@ -200,16 +200,14 @@ def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
             "write the settings into mkdocs.yml itself",
             ("INHERIT 会读另一个文件里的设置，检查看不到它", "把设置直接写进 mkdocs.yml"),
         )
-    hooks = top.get("hooks", (None, None))[1]
-    for index, hook in enumerate(getattr(hooks, "value", None) or []):
-        if not (isinstance(hook, yaml.ScalarNode) and _inside(hook.value, HOOKS_FOLDER)):
-            report(
-                hook,
-                ("hooks", index),
-                f"a hook outside {HOOKS_FOLDER}/: MkDocs runs it as Python code",
-                f"the site's code is in {HOOKS_FOLDER}/; remove this line",
-                (f"钩子不在 {HOOKS_FOLDER}/ 里：MkDocs 会把它当 Python 代码运行", "删掉这一行"),
-            )
+    if "hooks" in top:
+        report(
+            top["hooks"][0],
+            ("hooks",),
+            "hooks: MkDocs runs each as Python code, from the site's own files",
+            "remove them: the fedsite plugin is what the site runs",
+            ("hooks：MkDocs 会把每一个都当 Python 代码运行", "删掉它们：网站运行的是 fedsite 插件"),
+        )
     for field in FOLDERS:
         node = root
         for key in field:

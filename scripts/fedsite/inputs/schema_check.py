@@ -1,4 +1,4 @@
-"""Check an editor's YAML against its JSON Schema (data/schemas/), as problems an editor can act
+"""Check an editor's YAML against its JSON Schema (the package's schemas/), as problems an editor can act
 on: file:line:column, field, what is wrong, how to fix it. The schemas are the one description
 of each file's shape; editors' editors read them too, for completion."""
 
@@ -89,6 +89,12 @@ def quick_validator(schema_dir: Path, name: str):
     schemas = _schemas(schema_dir)
     registry = jsonschema_rs.Registry(list(schemas.items()))
     return jsonschema_rs.validator_for(schemas[name], registry=registry)
+
+
+def forget_schemas() -> None:
+    """For `mkdocs serve`, whose next rebuild must see a schema that changed since."""
+    for cached in (_schemas, validator, quick_validator):
+        cached.cache_clear()
 
 
 def check_against_schema(source: YamlSource, schema_dir: Path, name: str) -> list[Problem]:

@@ -27,7 +27,7 @@ _NOT_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 PLAIN_TEXT_SETTINGS = ("site_name", "site_description", "copyright")
 # (Material quotes its attributes with ", so an apostrophe is safe.)
 _NOT_PLAIN = re.compile(r"[<>&\"\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# The `extra:` settings the site's templates and hook read. Material reads others (analytics,
+# The `extra:` settings the theme's templates and the plugin read. Material reads others (analytics,
 # social links, polyfills, a scope for its storage...): each would need a review of what it
 # adds to every page, so an unknown one stops the build.
 EXTRA_SETTINGS = (

@@ -15,6 +15,7 @@ from fedsite.inputs.errors import DataError, Problem
 from fedsite.inputs.schema_check import check_against_schema
 from fedsite.inputs.yaml_source import YamlSource, load_yaml
 from fedsite.model import SiteData
+from fedsite.resources import SCHEMAS
 
 FILES = (
     "townships",
@@ -50,7 +51,7 @@ def load_site_data(
         except DataError as exc:
             problems += exc.problems
             continue
-        shape = check_against_schema(source, data_dir / "schemas", f"{name}.schema.json")
+        shape = check_against_schema(source, SCHEMAS, f"{name}.schema.json")
         if shape:
             problems += shape
             continue

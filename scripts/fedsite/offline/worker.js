@@ -29,7 +29,7 @@ const FILES = PREFIX + "files-" + CONFIG.version;
 const HASHED = /\.[0-9a-f]{8}(\.min)?\.(css|js)$/;
 const NOT_STORED = /\.(ics|vcf|xml|map)$/;
 const never = new Set(CONFIG.never.map((path) => serverPath(new URL(path, ROOT).pathname)));
-// What the site's templates put in a page never stored (overrides/main.html).
+// What the theme puts in a page never stored (fedsite/theme/main.html).
 const MARKER = /<meta name="fedsite-offline" content="never">/;
 
 // A path as the server reads it: /%73afety//index.html is /safety/.

@@ -1,4 +1,5 @@
-"""Content-hashed names for the site's own stylesheets and scripts (docs/assets), as
+"""Content-hashed names for the site's own stylesheets and scripts (docs/assets) and the
+package's (served from assets/fedsite/), as
 Material gives its own (main.57a0d79d.min.css): a changed file gets a new name, so every asset
 can be cached for a year and a deploy never mixes an old page with a new stylesheet. MkDocs has
 no such option; mkdocs-minify-plugin's `cache_safe` renames only the files listed in
@@ -10,23 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
+from collections.abc import Mapping
 from pathlib import Path
 
 FOLDER = "assets"
 HASHED = (".css", ".js")
-# A name with a content hash in it (ours and Material's): the web server caches these for good.
-HASHED_NAME = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$")
 
 
-def hashed_names(docs_dir: Path) -> dict[str, str]:
-    """Site path of each asset under docs/assets -> its hashed site path
-    ('assets/public.css' -> 'assets/public.1a2b3c4d.css')."""
-    names = {}
+def hashed_names(docs_dir: Path, package: Mapping[str, Path] = {}) -> dict[str, str]:
+    """Site path of each asset under docs/assets, and of each of the `package`'s (site path ->
+    file), -> its hashed site path ('assets/extra.css' -> 'assets/extra.1a2b3c4d.css'). A
+    site's own file at a package asset's path is the one used."""
+    files = dict(package)
     for path in sorted((docs_dir / FOLDER).rglob("*")):
         if path.is_file() and path.suffix in HASHED:
-            site_path = path.relative_to(docs_dir).as_posix()
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
-            stem, suffix = posixpath.splitext(site_path)
-            names[site_path] = f"{stem}.{digest}{suffix}"
+            files[path.relative_to(docs_dir).as_posix()] = path
+    names = {}
+    for site_path, path in files.items():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+        stem, suffix = posixpath.splitext(site_path)
+        names[site_path] = f"{stem}.{digest}{suffix}"
     return names

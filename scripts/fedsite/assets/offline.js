@@ -8,7 +8,7 @@
   if (!("serviceWorker" in navigator) || !document.currentScript) {
     return;
   }
-  // This file is assets/javascripts/offline.<hash>.js: the site's root is two folders up.
+  // This file is assets/fedsite/offline.<hash>.js: the site's root is two folders up.
   var root = new URL("../../", document.currentScript.src);
   window.addEventListener("load", function () {
     navigator.serviceWorker

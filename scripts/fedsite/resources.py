@@ -1,0 +1,28 @@
+"""The package's own files, which every site uses: the theme templates (beneath a site's
+overrides/), the stylesheets and scripts every page loads, the data files' JSON Schemas and the
+service worker; and where a site serves the assets (assets/fedsite/, beside its own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+THEME = PACKAGE / "theme"
+ASSETS = PACKAGE / "assets"
+SCHEMAS = PACKAGE / "schemas"
+
+ASSET_FOLDER = "assets/fedsite"  # the package's assets in a built site
+# Every page's stylesheets, before the site's own extra_css (which can override them), and its
+# scripts, deferred, after Material's bundle (main.html loads three more in <head>).
+STYLESHEETS = tuple(f"{ASSET_FOLDER}/{name}" for name in ("base.css", "public.css"))
+SCRIPTS = tuple(f"{ASSET_FOLDER}/{name}" for name in ("keyboard.js", "wechat.js", "offline.js"))
+POSTER_STYLESHEET = f"{ASSET_FOLDER}/poster.css"
+
+
+def package_assets() -> dict[str, Path]:
+    """Site path of each of the package's assets -> its file."""
+    return {
+        f"{ASSET_FOLDER}/{path.name}": path
+        for path in sorted(ASSETS.iterdir())
+        if path.is_file() and path.suffix in (".css", ".js")
+    }
