@@ -1,6 +1,6 @@
-"""Check an editor's YAML against its JSON Schema (the package's schemas/), as problems an editor can act
-on: file:line:column, field, what is wrong, how to fix it. The schemas are the one description
-of each file's shape; editors' editors read them too, for completion."""
+"""Check an editor's YAML against its JSON Schema (the package's schemas/), as problems an
+editor can act on: file:line:column, field, what is wrong, how to fix it. The schemas are the
+one description of each file's shape; editors' editors read them too, for completion."""
 
 from __future__ import annotations
 
