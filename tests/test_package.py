@@ -1,0 +1,72 @@
+"""The package as a federation gets it: the wheel holds every file a site needs, and a site
+builds with the package imported from the wheel alone (not from this repository's sources), as
+a plugin found through its entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITE_TODAY, copy_project
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+        + ["-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("fedsite-*.whl")
+    return found
+
+
+def test_the_wheel_holds_what_a_site_needs(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    sources = [
+        path.relative_to(ROOT / "scripts").as_posix()
+        for path in (ROOT / "scripts/fedsite").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    missing = sorted(set(sources) - names)
+    assert sources and missing == [], missing
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[mkdocs.plugins]\nfedsite = fedsite.plugin:FedsitePlugin" in text, text
+
+
+def test_a_site_builds_with_the_package_from_its_wheel(wheel: Path, tmp_path: Path) -> None:
+    unpacked = tmp_path / "installed"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    project = copy_project(tmp_path / "project")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(unpacked),  # before this repository's editable install
+        "SITE_TODAY": SITE_TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    where = subprocess.run(
+        [sys.executable, "-c", "import fedsite.plugin; print(fedsite.plugin.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.strip().startswith(str(unpacked)), where.stdout
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assets = tmp_path / "site/assets/fedsite"
+    assert list(assets.glob("quick-exit.*.js")) and (tmp_path / "site/sw.js").is_file()
