@@ -94,6 +94,17 @@ def fedsite_check(project: Path, language: str = "en") -> subprocess.CompletedPr
     )
 
 
+def site_strings(languages=("zh", "en")) -> dict[str, dict[str, str]]:
+    """The reference site's interface strings, as a build has them: the package's, with the
+    site's identity filled in."""
+    from fedsite.inputs.identity import load_identity
+    from fedsite.inputs.ui_strings import load_ui_strings
+
+    identity = load_identity(ROOT / "data", ROOT / "docs", list(languages))
+    placeholders = {lang: identity.placeholders(lang) for lang in languages}
+    return load_ui_strings(list(languages), ROOT / "data/ui.yml", placeholders)
+
+
 def assert_failed_cleanly(build: Build, *expected: str) -> None:
     """An editor's mistake: a non-zero exit, each expected text in the output, no traceback,
     and no site at all (not even half of one)."""

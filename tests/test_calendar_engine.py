@@ -18,12 +18,11 @@ import icalendar
 import pytest
 import recurring_ical_events
 import vobject
-from conftest import ROOT
+from conftest import ROOT, site_strings
 from fedsite.calendar.ics import activity_ics, calendar_ics
 from fedsite.calendar.occurrences import double_bookings, occurrences
 from fedsite.directory.vcard import place_vcard
 from fedsite.inputs.site_data import load_site_data
-from fedsite.inputs.ui_strings import load_ui_strings
 from fedsite.localization.localize import Localizer
 from fedsite.model import Activity, SiteData
 from fedsite.output.content_lines import fold, text
@@ -105,7 +104,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
 
 @pytest.fixture(scope="module")
 def t() -> Localizer:
-    ui = load_ui_strings(ROOT / "data/ui.yml", ["zh", "en"])
+    ui = site_strings()
     return Localizer("en", "zh", {"zh": "zh-Hans", "en": "en"}, ui["en"])
 
 

@@ -56,8 +56,8 @@ def test_a_page_changed_touches_that_page_in_its_language_only(project: Path) ->
 
 
 def test_the_stylesheet_changed_touches_the_key_pages(project: Path) -> None:
-    with (project / "docs/assets/extra.css").open("a", encoding="utf-8") as css:
-        css.write("\n.fs-notice { padding: 1rem; }\n")
+    (project / "docs/assets/site.css").write_text(".fs-notice { padding: 1rem; }\n", "utf-8")
+    git(project, "add", "docs/assets/site.css")
     found = pages(project)
     assert {"", "contacts/", "en/", "en/help/"} <= set(found)
 

@@ -26,16 +26,16 @@ def test_the_sites_own_settings_are_data() -> None:
     assert config_problems(ROOT / "mkdocs.yml") == []
 
 
-COPYRIGHT = "copyright: © 万州区妇女联合会"
+STRICT = "strict: true"
 MISTAKES = [
-    (COPYRIGHT, 'copyright: !ENV [AWS_SECRET_ACCESS_KEY, "x"]', "[copyright]", "!ENV puts"),
-    (COPYRIGHT, f"{COPYRIGHT}\nx: !!python/object/apply:os.system [id]", "[x]", "run code"),
-    (COPYRIGHT, f"{COPYRIGHT}\nx: !!python/name:os.system", "[x]", "!!python/name:os.system"),
-    (COPYRIGHT, f"{COPYRIGHT}\nx: !relative $config_dir", "[x]", "the tag !relative"),
-    (COPYRIGHT, f"{COPYRIGHT}\nbinary: !!binary aGk=", "[binary]", "the tag !!binary"),
+    (STRICT, f'{STRICT}\ncopyright: !ENV [AWS_SECRET_ACCESS_KEY, "x"]', "[copyright]", "!ENV puts"),
+    (STRICT, f"{STRICT}\nx: !!python/object/apply:os.system [id]", "[x]", "run code"),
+    (STRICT, f"{STRICT}\nx: !!python/name:os.system", "[x]", "!!python/name:os.system"),
+    (STRICT, f"{STRICT}\nx: !relative $config_dir", "[x]", "the tag !relative"),
+    (STRICT, f"{STRICT}\nbinary: !!binary aGk=", "[binary]", "the tag !!binary"),
     (
-        'site_url: !ENV [SITE_URL, "https://wanzhou-women.example/"]',
-        "site_url: !ENV [AWS_SECRET_ACCESS_KEY, SITE_URL, x]",
+        STRICT,
+        f"{STRICT}\nsite_url: !ENV [AWS_SECRET_ACCESS_KEY, SITE_URL, x]",
         "[site_url]",
         "may read only SITE_URL, not AWS_SECRET_ACCESS_KEY",
     ),
@@ -45,12 +45,12 @@ MISTAKES = [
         "].pymdownx.emoji.emoji_generator]",
         "!!python/name:os.system",
     ),
-    (COPYRIGHT, f"{COPYRIGHT}\nINHERIT: base.yml", "[INHERIT]", "another file"),
-    (COPYRIGHT, f"{COPYRIGHT}\nhooks:\n  - docs/x.py", "[hooks]", "Python code"),
+    (STRICT, f"{STRICT}\nINHERIT: base.yml", "[INHERIT]", "another file"),
+    (STRICT, f"{STRICT}\nhooks:\n  - docs/x.py", "[hooks]", "Python code"),
     ("docs_dir: docs", "docs_dir: ../..", "[docs_dir]", "not a folder inside the project"),
     ("docs_dir: docs", "docs_dir: docs\nsite_dir: /home", "[site_dir]", "inside the project"),
     ("  custom_dir: overrides", "  custom_dir: /etc", "[theme.custom_dir]", "inside the project"),
-    (COPYRIGHT, "x: &a [1, 2]\ny: *a\n" + COPYRIGHT, "[y]", "an alias"),
+    (STRICT, "x: &a [1, 2]\ny: *a\n" + STRICT, "[y]", "an alias"),
 ]
 
 
@@ -68,8 +68,8 @@ def test_the_editors_check_names_a_tag_without_running_it(tmp_path: Path) -> Non
     project = copy_project(tmp_path / "project")
     edit(
         project / "mkdocs.yml",
-        COPYRIGHT,
-        f'{COPYRIGHT}\nx: !!python/object/apply:builtins.print ["{SENTINEL}"]',
+        STRICT,
+        f'{STRICT}\nx: !!python/object/apply:builtins.print ["{SENTINEL}"]',
     )
     for language, says in (
         ("en", "makes MkDocs run code"),
@@ -84,7 +84,7 @@ def test_the_editors_check_names_a_tag_without_running_it(tmp_path: Path) -> Non
 
 def test_a_build_stops_on_an_environment_variable_in_the_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    edit(project / "mkdocs.yml", COPYRIGHT, "copyright: !ENV [AWS_SECRET_ACCESS_KEY, x]")
+    edit(project / "mkdocs.yml", STRICT, f"{STRICT}\ncopyright: !ENV [AWS_SECRET_ACCESS_KEY, x]")
     build = mkdocs_build(project, tmp_path / "site", AWS_SECRET_ACCESS_KEY="SECRET-1234")
     assert_failed_cleanly(build, "mkdocs.yml:", "[copyright]", "puts an environment variable")
     assert "SECRET-1234" not in build.output

@@ -13,11 +13,10 @@ import shutil
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, site_strings
 from fedsite.calendar.schedule import Schedule
 from fedsite.directory.pages import DirectoryPages
 from fedsite.inputs.site_data import load_site_data
-from fedsite.inputs.ui_strings import load_ui_strings
 from fedsite.localization.localize import Localizer
 from fedsite.output.phone_links import PhoneLinksExtension, link_phones
 from fedsite.page_context import PageContext
@@ -51,7 +50,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BeautifulSoup
     (folder / "activities.yml").write_text(ACTIVITIES.replace("{id", "{" + SHARED + "id"))
     (folder / "trainings.yml").write_text("trainings: []\n")
     data = load_site_data(folder, ["zh", "en"], lambda path: TODAY)
-    ui = load_ui_strings(folder / "ui.yml", ["zh", "en"])
+    ui = site_strings()
     t = Localizer("zh", "zh", {"zh": "zh-Hans", "en": "en"}, ui["zh"])
     schedule = Schedule(data, TODAY)
     files = Posters(schedule, DirectoryPages(schedule)).files(

@@ -99,7 +99,6 @@ def load(root: Path, today: dt.date) -> Site:
         docs_dir=root / config.get("docs_dir", "docs"),
         templates=root / custom_dir if custom_dir else None,
         today=today,
-        site_url=config.get("site_url") or "/",
     )
 
 

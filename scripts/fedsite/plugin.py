@@ -30,6 +30,7 @@ from fedsite.inputs.front_matter import FRONT_MATTER
 from fedsite.inputs.today import ReferenceDateError
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.phone_links import PhoneLinksExtension
+from fedsite.site import Site
 
 log = get_plugin_logger("fedsite")
 
@@ -43,6 +44,25 @@ def _deferred(path: str) -> ExtraScriptValue:
 class FedsiteConfig(Config):
     """The plugin has no options of its own yet: a site's settings are in mkdocs.yml's `extra`
     and its data/ folder."""
+
+
+def _identity(config: MkDocsConfig, site: Site, languages: list[Any]) -> None:
+    """data/identity.yml in MkDocs' and static-i18n's settings, which Material's templates read
+    (checked plain text: they print it as it is). Before static-i18n's on_config, which takes
+    each language's from its own settings."""
+    names, default = site.identity.names, site.default.locale
+    if not site.preview:  # the preview's address is its own
+        config.site_url = site.site_url
+    config.site_name = names["name"][default]
+    config.site_description = names["description"][default]
+    config.copyright = f"© {names['name'][default]}"
+    config.theme["logo"] = site.identity.logo
+    config.theme["favicon"] = site.identity.favicon
+    for language in languages:
+        if language.locale != default:
+            language.site_name = names["name"][language.locale]
+            language.site_description = names["description"][language.locale]
+            language.copyright = f"© {names['name'][language.locale]}"
 
 
 class FedsitePlugin(BasePlugin[FedsiteConfig]):
@@ -97,7 +117,7 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
                 i18n_languages=i18n.config.languages,
                 docs_dir=Path(config.docs_dir),
                 templates=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
-                site_url=config.site_url or "/",
+                site_url=config.site_url if run.serving else None,  # the preview's own
             )
         except DataError as exc:  # PluginError: MkDocs prints the message, with no traceback
             if not run.serving:
@@ -107,6 +127,7 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
             return config
         except ReferenceDateError as exc:
             raise PluginError(str(exc)) from None
+        _identity(config, run.site, i18n.config.languages)
         config.markdown_extensions.append(PhoneLinksExtension(short_numbers=run.site.short_numbers))
         renamed_assets(run.site.assets, config.extra_css, config.extra_javascript)
         for note in notes:
@@ -131,6 +152,10 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
         for path, source in resources.package_assets().items():
             if path not in sites_own and (hashed := run.site.assets.get(path)):
                 files.append(File.generated(config, hashed, abs_src_path=str(source)))
+        colours = run.site.identity_stylesheet()
+        files.append(
+            File.generated(config, run.site.assets[resources.IDENTITY_CSS], content=colours)
+        )
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -10,11 +10,17 @@ PACKAGE = Path(__file__).resolve().parent
 THEME = PACKAGE / "theme"
 ASSETS = PACKAGE / "assets"
 SCHEMAS = PACKAGE / "schemas"
+STRINGS = PACKAGE / "strings"  # the interface strings' defaults, in Chinese and English
 
 ASSET_FOLDER = "assets/fedsite"  # the package's assets in a built site
 # Every page's stylesheets, before the site's own extra_css (which can override them), and its
 # scripts, deferred, after Material's bundle (main.html loads three more in <head>).
-STYLESHEETS = tuple(f"{ASSET_FOLDER}/{name}" for name in ("base.css", "public.css"))
+# (identity.css is the site's colours, which the build writes from data/identity.yml.)
+IDENTITY_CSS = f"{ASSET_FOLDER}/identity.css"
+STYLESHEETS = (
+    *(f"{ASSET_FOLDER}/{name}" for name in ("base.css", "public.css")),
+    IDENTITY_CSS,
+)
 SCRIPTS = tuple(f"{ASSET_FOLDER}/{name}" for name in ("keyboard.js", "wechat.js", "offline.js"))
 POSTER_STYLESHEET = f"{ASSET_FOLDER}/poster.css"
 

@@ -9,6 +9,7 @@ MkDocs plugin (through build_run.py), the fedsite-check command and the benchmar
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,29 +26,32 @@ from fedsite.directory.vcard import vcard_files
 from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.front_matter import check_pages
 from fedsite.inputs.history import History
+from fedsite.inputs.identity import Identity, load_identity
 from fedsite.inputs.mkdocs_yml import config_problems
 from fedsite.inputs.news import load_news
+from fedsite.inputs.page_markers import MARKER, fill_placeholders, marker_problems
 from fedsite.inputs.settings import SiteSettings, load_settings
 from fedsite.inputs.site_data import load_site_data
 from fedsite.inputs.source_files import source_problems
-from fedsite.inputs.ui_strings import UiStrings, load_ui_strings
+from fedsite.inputs.ui_strings import IDENTITY, UiStrings, load_ui_strings
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
 from fedsite.model import NewsItem, SiteData
 from fedsite.news_pages import NewsPages
-from fedsite.output.asset_names import hashed_names
+from fedsite.output.asset_names import hashed_name, hashed_names
+from fedsite.output.colours import identity_css
+from fedsite.output.escaping import markdown_text
 from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.rebuild_memo import PREVIEW_MEMO
 from fedsite.page_context import PageContext
 from fedsite.posters import Posters
-from fedsite.resources import SCHEMAS, package_assets
+from fedsite.resources import IDENTITY_CSS, SCHEMAS, package_assets
 
 T = TypeVar("T")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 MAX_BOOKING_WARNINGS = 20  # places and times booked twice, listed one by one
 NAMED_IN_A_CLASH = 3  # activities named in each
-MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 
 
 class UnknownView(LookupError):
@@ -58,6 +62,7 @@ class UnknownView(LookupError):
 class Site:
     config_file: Path  # mkdocs.yml; data/ is beside it
     languages: list[Language]  # default first
+    identity: Identity
     settings: SiteSettings
     ui: UiStrings
     data: SiteData
@@ -83,12 +88,13 @@ class Site:
         docs_dir: Path,
         templates: Path | None,
         today: dt.date,
-        site_url: str,
+        site_url: str | None = None,
         preview: bool = False,
     ) -> Site:
         """`config` is the settings in `config_file`, `i18n_languages` static-i18n's languages
-        as written there. Each part is checked even when another has mistakes. `preview`: for
-        `mkdocs serve`, which rebuilds on every change."""
+        as written there. Each part is checked even when another has mistakes. `site_url`: the
+        address to build for, if not data/identity.yml's (or SITE_URL's): the preview's.
+        `preview`: for `mkdocs serve`, which rebuilds on every change."""
         extra = config.get("extra") or {}
         languages = site_languages(i18n_languages, extra.get("lang_tags") or {})
         locales = [lang.locale for lang in languages]
@@ -108,18 +114,23 @@ class Site:
                 return None
 
         settings = attempt(lambda: load_settings(config, i18n_languages, config_file))
-        ui = attempt(lambda: load_ui_strings(data_dir / "ui.yml", locales))
+        identity = attempt(lambda: load_identity(data_dir, docs_dir, locales))
+        placeholders = {lang: identity.placeholders(lang) for lang in locales} if identity else {}
+        ui = attempt(lambda: load_ui_strings(locales, data_dir / "ui.yml", placeholders))
         data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir, today))
         problems += check_pages(editors_pages(docs_dir), SCHEMAS, templates, locales)
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
         assets = hashed_names(docs_dir, package_assets())
+        assets[IDENTITY_CSS] = hashed_name(IDENTITY_CSS, identity_css(identity.colour).encode())
         if preview:
             PREVIEW_MEMO.new_build()
-        return cls(
+        site_url = site_url or os.environ.get("SITE_URL") or identity.address
+        site = cls(
             config_file,
             languages,
+            identity,
             settings,
             ui,
             data,
@@ -130,6 +141,15 @@ class Site:
             assets,
             preview,
         )
+        townships = site.data.townships.keys()
+        problems = marker_problems(editors_pages(docs_dir), site.views(), townships, IDENTITY)
+        if problems:
+            raise DataError(problems)
+        return site
+
+    def identity_stylesheet(self) -> str:
+        """assets/fedsite/identity.css: the site's colours, from data/identity.yml."""
+        return identity_css(self.identity.colour)
 
     # Languages -----------------------------------------------------------------------------
 
@@ -255,11 +275,7 @@ class Site:
         """The page's Markdown with each `<!-- fedsite:view argument -->` marker filled: its
         headings in Markdown, and its HTML blocks as placeholders, kept in the HtmlBlocks
         returned with it, to restore in the HTML Markdown makes."""
-        views = {
-            **self.calendar.views(),
-            **self.directory.views(),
-            **NewsPages(self.news, self.today, self.settings.home).views(),
-        }
+        views = self.views()
         ctx = self.context(locale, page_url)
         kept = HtmlBlocks()
 
@@ -272,7 +288,16 @@ class Site:
             except UnknownTownship:
                 raise UnknownView(f"there is no township '{argument}'") from None
 
-        return MARKER.sub(fill, markdown), kept
+        names = {k: markdown_text(v) for k, v in self.identity.placeholders(locale).items()}
+        return MARKER.sub(fill, fill_placeholders(markdown, names)), kept
+
+    def views(self) -> dict[str, Callable[[PageContext, str], Any]]:
+        """What a page's `<!-- fedsite:view argument -->` marker may name."""
+        return {
+            **self.calendar.views(),
+            **self.directory.views(),
+            **NewsPages(self.news, self.today, self.settings.home).views(),
+        }
 
     def files(self, locale: str) -> dict[str, bytes]:
         """Site path (within the language's folder) -> bytes: feeds, event files, vCards, and

@@ -53,6 +53,7 @@ def write_outputs(
                 name=ui["app_name"],
                 short_name=ui["site_short_name"],
                 description=ui["app_description"],
+                colour=site.identity.colour,
             )
         )
         for path, data in site.files(lang.locale).items():

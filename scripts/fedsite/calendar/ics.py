@@ -29,7 +29,7 @@ STATUS = {
     "cancelled": "CANCELLED",
 }
 REFRESH = "PT12H"
-PRODID = "-//Wanzhou District Women's Federation//fedsite calendar//EN"
+PRODID = "-//fedsite//calendar//EN"  # the generator: a site's own name is in its feeds' names
 
 
 def _utc(moment: dt.datetime) -> str:

@@ -12,7 +12,7 @@ from fedsite.model import Place
 from fedsite.output.content_lines import fold, text
 from fedsite.page_context import PageContext
 
-PRODID = "-//Wanzhou District Women's Federation//fedsite directory//EN"
+PRODID = "-//fedsite//directory//EN"
 
 
 def place_vcard(place: Place, t, url: str, uid_domain: str) -> bytes:

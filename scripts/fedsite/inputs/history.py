@@ -1,5 +1,5 @@
 """When each file last changed: its last git commit, read from one `git log` over the history
-(not a subprocess per page), in Wanzhou time. A file changed since its last commit, or not yet
+(not a subprocess per page), in China's time. A file changed since its last commit, or not yet
 committed, changed "today" (the build's reference date).
 
 Written by hand rather than with mkdocs-git-revision-date-localized-plugin: that plugin runs

@@ -1,6 +1,7 @@
-"""The site's settings in mkdocs.yml, checked like data: the quick exit's destination, the ICP
-filing number, the calendar's options, and the names every page shows. They reach every page,
-so a URL must be a plain https address, and a name is only ever plain text."""
+"""The site's settings in mkdocs.yml, checked like data: the calendar's, home page's and offline
+options, language tags and the menu's translations. What the federation is (its names, address,
+quick-exit target, ICP number, colour, icons) is data/identity.yml's, written once: mkdocs.yml
+giving any of it is a mistake that names where it now goes."""
 
 from __future__ import annotations
 
@@ -9,70 +10,46 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import yaml
 
 from fedsite.inputs.errors import DataError, Problem, shorten
+from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
 from fedsite.model import CalendarSettings, HomeSettings, OfflineSettings
 
 T = TypeVar("T")
-# How a mainland ICP filing number is written: province, ICP备, digits, 号, a site number.
-ICP_NUMBER = re.compile(r"[\u4e00-\u9fff]ICP备\d{6,12}号(-\d{1,3})?")
-# Characters that have no place in an address, and end an HTML attribute or a CSS url().
-_NOT_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 # Material prints these settings into its pages as they are, without escaping (and
 # static-i18n needs them as plain strings, so they cannot be escaped for it): they must be
-# plain text, which means none of HTML's special characters.
-PLAIN_TEXT_SETTINGS = ("site_name", "site_description", "copyright")
+# plain text, which means none of HTML's special characters. (MkDocs asks for a site_name; the
+# plugin puts data/identity.yml's name in its place.)
+PLAIN_TEXT_SETTINGS = ("site_name",)
 # (Material quotes its attributes with ", so an apostrophe is safe.)
 _NOT_PLAIN = re.compile(r"[<>&\"\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# The `extra:` settings the theme's templates and the plugin read. Material reads others (analytics,
-# social links, polyfills, a scope for its storage...): each would need a review of what it
-# adds to every page, so an unknown one stops the build.
-EXTRA_SETTINGS = (
-    "generator",
-    "quick_exit",
-    "calendar",
-    "home",
-    "offline",
-    "lang_tags",
-    "icp",
-    "alternate",
-)
+# The `extra:` settings the theme's templates and the plugin read. Material reads others
+# (analytics, social links, polyfills, a scope for its storage...): each would need a review of
+# what it adds to every page, so an unknown one stops the build.
+EXTRA_SETTINGS = ("generator", "calendar", "home", "offline", "lang_tags", "alternate")
+# What data/identity.yml holds now, wherever mkdocs.yml might still say it: its field there.
+IDENTITY_SETTINGS: dict[tuple[str, ...], str] = {
+    ("site_url",): "address",
+    ("site_description",): "description",
+    ("copyright",): "name",
+    ("theme", "logo"): "logo",
+    ("theme", "favicon"): "favicon",
+    ("extra", "quick_exit"): "quick_exit",
+    ("extra", "icp"): "icp",
+}
+LANGUAGE_IDENTITY = {"site_name": "name", "site_description": "description", "copyright": "name"}
 # A page's path within a language's folder, as MkDocs makes it: '' (home), 'services/'.
 PAGE_PATH = re.compile(r"([a-z0-9][a-z0-9-]*/)*")
 LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
-class Icp:
-    number: str
-    url: str
-    example: bool
-
-
-@dataclass(frozen=True)
 class SiteSettings:
-    quick_exit_url: str
-    icp: Icp | None
     calendar: CalendarSettings
     home: HomeSettings
     offline: OfflineSettings = field(default_factory=OfflineSettings)
-
-
-def https_url(value: Any) -> str | None:
-    """`value` if it is a plain https address with a host, else None."""
-    if not isinstance(value, str) or _NOT_IN_URL.search(value):
-        return None
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:  # e.g. a malformed IPv6 host
-        return None
-    if parts.scheme != "https" or not host or parts.username or parts.password:
-        return None
-    return value
 
 
 def load_settings(
@@ -91,6 +68,7 @@ def load_settings(
         problems.append(Problem(config_file, line, column, field, message, hint, *zh))
 
     _plain_text(config, languages, report)
+    _identity_elsewhere(*read_mkdocs_yml(config_file), report)  # as written, not as MkDocs has it
     _nav_translated(config.get("nav") or [], languages, report)
     extra = config.get("extra") or {}
 
@@ -119,45 +97,6 @@ def load_settings(
                 (f"「{shorten(tag)}」不是语言标记", "如 zh-Hans"),
             )
 
-    exit_url = https_url((extra.get("quick_exit") or {}).get("url"))
-    if exit_url is None:
-        problem(
-            ("quick_exit", "url"),
-            "extra.quick_exit.url must be the full https address of a neutral site",
-            "use one that opens quickly in mainland China, e.g. https://www.weather.com.cn/",
-            (
-                "extra.quick_exit.url 要写一个普通网站的完整 https 网址",
-                "用一个在中国大陆打开快的网站，如 https://www.weather.com.cn/",
-            ),
-        )
-    icp = None
-    if raw := extra.get("icp"):
-        number, url = raw.get("number"), https_url(raw.get("url"))
-        if not isinstance(number, str) or not ICP_NUMBER.fullmatch(number):
-            problem(
-                ("icp", "number"),
-                f"'{shorten(number)}' is not an ICP filing number",
-                "write it as the register shows it, e.g. 渝ICP备12345678号-1",
-                (
-                    f"「{shorten(number)}」不是 ICP 备案号",
-                    "照备案系统上的写法写，如 渝ICP备12345678号-1",
-                ),
-            )
-        if url is None:
-            problem(
-                ("icp", "url"),
-                "the ICP link must be the full https address of the MIIT register",
-                "use https://beian.miit.gov.cn/",
-                ("ICP 链接要写工信部备案系统的完整 https 网址", "写 https://beian.miit.gov.cn/"),
-            )
-        if not isinstance(raw.get("example", False), bool):
-            problem(
-                ("icp", "example"),
-                "must be true or false",
-                "true for a made-up number",
-                ("要写 true 或 false", "编造的号码写 true"),
-            )
-        icp = Icp(str(number), url or "", raw.get("example", False) is True)
     calendar = _numbers("calendar", CalendarSettings, extra.get("calendar") or {}, problem)
     home = _numbers("home", HomeSettings, extra.get("home") or {}, problem)
     offline_options = dict(extra.get("offline") or {})
@@ -181,7 +120,7 @@ def load_settings(
     )
     if problems:
         raise DataError(problems)
-    return SiteSettings(exit_url or "", icp, calendar, home, offline)
+    return SiteSettings(calendar, home, offline)
 
 
 def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]], report) -> None:
@@ -204,6 +143,38 @@ def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]
                     '不要用 < > & "（& 写成“和”），写在一行里',
                 ),
             )
+
+
+def _identity_elsewhere(
+    config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]], report
+) -> None:
+    """What data/identity.yml says, said again in mkdocs.yml (written once: one of them would
+    be forgotten when the other changes)."""
+    places: list[tuple[tuple[str | int, ...], str]] = []
+    for path, name in IDENTITY_SETTINGS.items():
+        node: Any = config
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        if node is not None:
+            places.append((path, name))
+    for index, lang in enumerate(languages):
+        where = ("plugins", "i18n", "languages", index)
+        places += [
+            ((*where, key), name)
+            for key, name in LANGUAGE_IDENTITY.items()
+            if lang.get(key) is not None
+        ]
+    for path, name in places:
+        setting = ".".join(str(p) for p in path)
+        report(
+            path,
+            f"{setting} comes from data/identity.yml now ('{name}'): written once",
+            f"remove it here; data/identity.yml's '{name}' says it for every language",
+            (
+                f"{setting} 现在写在 data/identity.yml 里（「{name}」），只写一次",
+                f"把这里的删掉；data/identity.yml 的「{name}」管所有语言",
+            ),
+        )
 
 
 def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -> T:

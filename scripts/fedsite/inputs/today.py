@@ -15,7 +15,7 @@ class ReferenceDateError(ValueError):
 
 
 def reference_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """SITE_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else today in Wanzhou."""
+    """SITE_TODAY=YYYY-MM-DD, else SOURCE_DATE_EPOCH, else today in China (Asia/Shanghai)."""
     if value := environ.get("SITE_TODAY"):
         try:
             return dt.date.fromisoformat(value)

@@ -1,4 +1,7 @@
-"""The interface strings our templates show (notices, footer labels, 404 text), per language.
+"""The interface strings the theme and the engine show (notices, footer labels, 404 text, the
+calendar and the directory), per language: the package's defaults (fedsite/strings/ui.yml, in
+Chinese and English) with a site's data/ui.yml changing any of them key by key, as Hugo themes
+merge theirs, the site winning.
 
 Material translates its own strings; these are the ones we add. Every string must exist in every
 language the site is built in, so adding a language is a matter of configuration and content.
@@ -6,12 +9,19 @@ language the site is built in, so adding a language is a matter of configuration
 
 from __future__ import annotations
 
+import difflib
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from fedsite.inputs.errors import DataError, Problem
 from fedsite.inputs.yaml_source import YamlSource, load_yaml
+from fedsite.resources import STRINGS
+
+DEFAULTS = STRINGS / "ui.yml"
+# What every string may hold: the site's identity (Identity.placeholders).
+IDENTITY = frozenset(("federation", "federation_short", "level", "Level", "area", "region"))
 
 UiStrings = dict[str, dict[str, str]]  # language -> key -> text
 
@@ -56,23 +66,113 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 
 
-def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
+def load_ui_strings(
+    languages: Sequence[str],
+    site_file: Path | None = None,
+    identity: Mapping[str, Mapping[str, str]] | None = None,
+    defaults_file: Path = DEFAULTS,
+) -> UiStrings:
+    """Every string in every language: the site's (`site_file`, its data/ui.yml, if it has
+    one) where it gives one, else the package's default. `identity` (language -> placeholder
+    -> text, Identity.placeholders) fills in {federation}, {area} and the like. DataError with
+    every mistake: a key the package has not, a language the site does not build, a string
+    missing in a language, an unknown placeholder."""
+    defaults = _read(defaults_file, languages, strict_languages=False)
+    problems = defaults.problems
+    site = _read(site_file, languages) if site_file and site_file.is_file() else None
+    if site is not None:
+        problems += site.problems
+        for key in site.texts:
+            if key not in defaults.texts:
+                close = difflib.get_close_matches(key, defaults.texts, n=1)
+                guess = f"did you mean '{close[0]}'? " if close else ""
+                guess_zh = f"是不是「{close[0]}」？" if close else ""
+                problems.append(
+                    site.source.problem(
+                        (key,),
+                        f"the package has no string '{key}' for a site to change",
+                        f"{guess}a site's ui.yml changes the package's strings, by their keys",
+                        (
+                            f"网站的界面文字里没有「{key}」这一项",
+                            f"{guess_zh}data/ui.yml 只能改已有的界面文字，按它们的键写",
+                        ),
+                    )
+                )
+    strings: UiStrings = {lang: {} for lang in languages}
+    for lang in languages:
+        given = {key for key, texts in defaults.texts.items() if lang in texts}
+        if site is not None:
+            given |= {key for key, texts in site.texts.items() if lang in texts}
+        if not given & defaults.texts.keys():  # a language the package has no strings for
+            where = site.source if site is not None else None
+            problems.append(
+                Problem(
+                    site_file or Path("data/ui.yml"),
+                    where.where(())[0] if where else 0,
+                    0,
+                    "",
+                    f"no interface strings in {lang}: the package has Chinese and English ones "
+                    f"only ({len(defaults.texts)} strings)",
+                    f"give each of them in {lang} in data/ui.yml, as '{lang}: ...' under its key",
+                    f"没有 {lang} 的界面文字：软件包只有中文和英文的（{len(defaults.texts)} 条）",
+                    f"在 data/ui.yml 里每一条的键下面加 {lang}: ...",
+                )
+            )
+            continue
+        for key in defaults.texts:
+            chosen = site if site is not None and lang in site.texts.get(key, {}) else defaults
+            text = chosen.texts.get(key, {}).get(lang)
+            if text is None:
+                problems.append(
+                    (site or defaults).source.problem(
+                        (key,),
+                        f"the {lang} text is missing",
+                        f"add '{key}:' with a line '  {lang}: ...' to data/ui.yml",
+                        (
+                            f"缺少 {lang} 文字",
+                            f"在 data/ui.yml 里加 {key}:，下一行写 '  {lang}: ...'",
+                        ),
+                    )
+                )
+                continue
+            problems += _placeholder_problems(chosen.source, key, lang, text)
+            for name, value in ((identity or {}).get(lang) or {}).items():
+                text = text.replace("{" + name + "}", value)
+            strings[lang][key] = text
+    if problems:
+        raise DataError(problems)
+    return strings
+
+
+@dataclass
+class _Strings:
+    source: YamlSource
+    texts: dict[str, dict[str, str]]  # key -> language -> text
+    problems: list[Problem]
+
+
+def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True) -> _Strings:
+    """A strings file, as key -> language -> text, and what is wrong with its shape. The
+    package's own may have languages a site does not build (`strict_languages` off)."""
     source = load_yaml(path)
     problems: list[Problem] = []
-    if not isinstance(source.data, dict) or not source.data:
-        raise DataError(
-            [
-                source.problem(
-                    (),
-                    "expected a list of strings, 'key:' followed by one line per language",
-                    "see the first entries of the file for the layout",
-                    ("应该是「键:」后面每种语言一行的文字", "照文件开头几项的格式写"),
-                )
-            ]
+    texts: dict[str, dict[str, str]] = {}
+    if not isinstance(source.data, dict):
+        message = "expected a list of strings, 'key:' followed by one line per language"
+        problems.append(
+            source.problem(
+                (),
+                message,
+                "see the package's strings (fedsite/strings/ui.yml) for the layout",
+                (
+                    "应该是「键:」后面每种语言一行的文字",
+                    "照软件包的界面文字（fedsite/strings/ui.yml）的格式写",
+                ),
+            )
         )
-    strings: UiStrings = {lang: {} for lang in languages}
-    for key, texts in source.data.items():
-        if not isinstance(texts, dict):
+        return _Strings(source, texts, problems)
+    for key, values in source.data.items():
+        if not isinstance(values, dict):
             problems.append(
                 source.problem(
                     (key,),
@@ -85,38 +185,38 @@ def load_ui_strings(path: Path, languages: Sequence[str]) -> UiStrings:
                 )
             )
             continue
-        for lang in texts:
+        texts[key] = {}
+        for lang, text in values.items():
             if lang not in languages:
-                problems.append(
-                    source.problem(
-                        (key, lang),
-                        f"unknown language '{lang}'",
-                        f"use one of: {', '.join(languages)}",
-                        (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(languages)}"),
+                if strict_languages:
+                    problems.append(
+                        source.problem(
+                            (key, lang),
+                            f"unknown language '{lang}'",
+                            f"use one of: {', '.join(languages)}",
+                            (
+                                f"网站没有「{lang}」这种语言",
+                                f"用这几种之一：{', '.join(languages)}",
+                            ),
+                        )
                     )
-                )
-        for lang in languages:
-            text = texts.get(lang)
+                continue
             if not isinstance(text, str) or not text.strip():
                 problems.append(
                     source.problem(
-                        (key, lang) if lang in texts else (key,),
+                        (key, lang),
                         f"the {lang} text is missing",
-                        f"add a line '  {lang}: ...' with the translation",
-                        (f"缺少 {lang} 文字", f"加一行 '  {lang}: ...'，写上翻译"),
+                        f"write the text after '{lang}: '",
+                        (f"缺少 {lang} 文字", f"在 '{lang}: ' 后面写上文字"),
                     )
                 )
                 continue
-            if key in PLACEHOLDERS:
-                problems += _placeholder_problems(source, key, lang, text)
-            strings[lang][key] = text.strip()
-    if problems:
-        raise DataError(problems)
-    return strings
+            texts[key][lang] = text.strip()
+    return _Strings(source, texts, problems)
 
 
 def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) -> list[Problem]:
-    allowed = PLACEHOLDERS[key]
+    allowed = PLACEHOLDERS.get(key, frozenset()) | IDENTITY
     names = ", ".join("{" + name + "}" for name in sorted(allowed))
     path = (key, lang)
     try:

@@ -7,8 +7,6 @@ import json
 import posixpath
 
 FILE_NAME = "manifest.webmanifest"
-# The header's colour (--md-primary-fg-color in docs/assets/extra.css).
-THEME_COLOUR = "#8e1846"
 ICONS = (
     ("assets/icons/icon-192.png", "192x192", "any"),
     ("assets/icons/icon-512.png", "512x512", "any"),
@@ -16,7 +14,9 @@ ICONS = (
 )
 
 
-def manifest(*, home: str, lang_tag: str, name: str, short_name: str, description: str) -> bytes:
+def manifest(
+    *, home: str, lang_tag: str, name: str, short_name: str, description: str, colour: str
+) -> bytes:
     """The manifest of the language whose folder is `home` ('' or 'en/'); its addresses are
     relative to it, so it works at any site path."""
     folder = home.rstrip("/") or "."
@@ -28,7 +28,7 @@ def manifest(*, home: str, lang_tag: str, name: str, short_name: str, descriptio
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
-        "theme_color": THEME_COLOUR,
+        "theme_color": colour,  # the header's (data/identity.yml)
         "background_color": "#ffffff",
         "icons": [
             {

@@ -26,9 +26,13 @@ def hashed_names(docs_dir: Path, package: Mapping[str, Path] = {}) -> dict[str, 
     for path in sorted((docs_dir / FOLDER).rglob("*")):
         if path.is_file() and path.suffix in HASHED:
             files[path.relative_to(docs_dir).as_posix()] = path
-    names = {}
-    for site_path, path in files.items():
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
-        stem, suffix = posixpath.splitext(site_path)
-        names[site_path] = f"{stem}.{digest}{suffix}"
-    return names
+    return {
+        site_path: hashed_name(site_path, path.read_bytes()) for site_path, path in files.items()
+    }
+
+
+def hashed_name(site_path: str, content: bytes) -> str:
+    """'assets/extra.css' with `content` -> 'assets/extra.1a2b3c4d.css'."""
+    digest = hashlib.sha256(content).hexdigest()[:8]
+    stem, suffix = posixpath.splitext(site_path)
+    return f"{stem}.{digest}{suffix}"

@@ -17,7 +17,7 @@ def theme_values(site: Site, locale: str) -> dict[str, Any]:
     """What the site's own templates show, escaped: MkDocs' theme templates do not
     escape, and all of it comes from editors."""
     t = site.localizer(locale)
-    icp = site.settings.icp
+    icp = site.identity.icp
     return html_values(
         {
             "ui": site.ui[locale],
@@ -32,7 +32,8 @@ def theme_values(site: Site, locale: str) -> dict[str, Any]:
                 }
                 for h in site.data.hotlines
             ],
-            "quick_exit_url": site.settings.quick_exit_url,
+            "quick_exit_url": site.identity.quick_exit_url,
+            "theme_colour": site.identity.colour,
             "site_search": {
                 "index": site.language(locale).home + SEARCH_INDEX,
                 # What puts the helplines first in search (search.js), lower-case.

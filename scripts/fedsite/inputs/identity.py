@@ -1,0 +1,154 @@
+"""data/identity.yml: the federation a site is for, written once. Its names, level and area in
+every built language, its address, quick-exit target, ICP number, colour and icons; the build
+takes page titles, the header and footer, interface strings ({federation}, {area}...), the
+manifest, posters, feeds and vCards from it. Checked like every data file, with the rules a
+schema cannot state: every built language has every name, the colour can carry white text and
+sit on white, the icons exist."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fedsite.inputs.checker import Checker
+from fedsite.inputs.errors import DataError
+from fedsite.inputs.schema_check import check_against_schema
+from fedsite.inputs.yaml_source import load_yaml
+from fedsite.output.colours import contrast
+from fedsite.resources import SCHEMAS
+
+FILE = "identity.yml"
+NAMES = ("name", "short_name", "level", "area", "region", "description")
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for text
+# Characters that have no place in an address, and end an HTML attribute or a CSS url().
+_NOT_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Icp:
+    number: str
+    url: str
+    example: bool
+
+
+@dataclass(frozen=True)
+class Identity:
+    names: Mapping[str, Mapping[str, str]]  # field of NAMES -> language -> text
+    address: str  # the site's public address (site_url)
+    address_example: bool
+    quick_exit_url: str
+    icp: Icp | None
+    colour: str  # #rrggbb
+    logo: str  # site paths of files under docs/
+    favicon: str
+
+    def placeholders(self, locale: str) -> dict[str, str]:
+        """What {federation}, {federation_short}, {level}, {Level}, {area} and {region} stand
+        for in a language's interface strings and pages."""
+        names = {field: texts[locale] for field, texts in self.names.items()}
+        level = names["level"]
+        return {
+            "federation": names["name"],
+            "federation_short": names["short_name"],
+            "level": level,
+            "Level": level[:1].upper() + level[1:],
+            "area": names["area"],
+            "region": names["region"],
+        }
+
+
+def https_url(value: Any) -> str | None:
+    """`value` if it is a plain https address with a host, else None."""
+    if not isinstance(value, str) or _NOT_IN_URL.search(value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. a malformed IPv6 host
+        return None
+    if parts.scheme != "https" or not host or parts.username or parts.password:
+        return None
+    return value
+
+
+def load_identity(data_dir: Path, docs_dir: Path, languages: Sequence[str]) -> Identity:
+    """data/identity.yml, checked; DataError with every mistake."""
+    source = load_yaml(data_dir / FILE)
+    problems = check_against_schema(source, SCHEMAS, "identity.schema.json")
+    if problems:
+        raise DataError(problems)
+    data = source.data
+    checker = Checker(source, languages)
+    for field in NAMES:
+        for lang in data[field]:
+            if lang not in languages:
+                checker.error(
+                    (field, lang),
+                    f"unknown language '{lang}'",
+                    f"use one of: {', '.join(languages)}",
+                    (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(languages)}"),
+                )
+        for lang in languages:
+            if lang not in data[field]:
+                checker.error(
+                    (field,),
+                    f"no {lang} text: every page in {lang} shows it",
+                    f"add '{lang}: ...' under '{field}'",
+                    (
+                        f"没有 {lang} 文字：每个 {lang} 页面都要用它",
+                        f"在 {field} 下面加一行 {lang}: ...",
+                    ),
+                )
+    urls = [("address",), ("quick_exit",)] + ([("icp", "url")] if "icp" in data else [])
+    for path in urls:
+        value = data[path[0]] if len(path) == 1 else data["icp"]["url"]
+        if https_url(value) is None:
+            checker.error(
+                path,
+                f"'{value}' is not a plain https address with a host",
+                "write the full address, e.g. https://www.example.gov.cn/",
+                (
+                    f"「{value}」不是完整的 https 网址",
+                    "写完整的网址，如 https://www.example.gov.cn/",
+                ),
+            )
+    colour = data["colour"].lower()
+    # White text on the header, and links in this colour on white: the same ratio.
+    if (ratio := contrast(colour, "#ffffff")) < MIN_CONTRAST:
+        checker.error(
+            ("colour",),
+            f"white text on it is hard to read ({ratio:.1f}:1; at least {MIN_CONTRAST}:1)",
+            "choose a deeper colour",
+            (
+                f"白字放在它上面看不清（对比度 {ratio:.1f}:1，至少要 {MIN_CONTRAST}:1）",
+                "选一个深一点的颜色",
+            ),
+        )
+    for field in ("logo", "favicon"):
+        if not (docs_dir / data[field]).is_file():
+            checker.error(
+                (field,),
+                f"there is no file docs/{data[field]}",
+                "put the image there, or give the path of one under docs/",
+                (
+                    f"没有 docs/{data[field]} 这个文件",
+                    "把图片放到那里，或者写 docs/ 下面图片的路径",
+                ),
+            )
+    if checker.problems:
+        raise DataError(checker.problems)
+    icp = data.get("icp")
+    return Identity(
+        names={field: {lang: data[field][lang] for lang in languages} for field in NAMES},
+        address=data["address"],
+        address_example=data.get("address_example", False),
+        quick_exit_url=data["quick_exit"],
+        icp=Icp(icp["number"], icp["url"], icp.get("example", False)) if icp else None,
+        colour=colour,
+        logo=data["logo"],
+        favicon=data["favicon"],
+    )

@@ -1,0 +1,82 @@
+"""What a page asks the build to fill in: `<!-- fedsite:view argument -->` markers (a calendar or
+directory view: `<!-- fedsite:township longju -->`) and `{{ name }}` placeholders for the
+federation's identity (`{{ federation }}`, `{{ area }}`...). Checked before the build, with the
+page's file and line: a marker that names no view, a township that does not exist, a placeholder
+that is not one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+from fedsite.inputs.errors import Problem, shorten
+
+MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[^{}]*?)\s*\}\}")
+MONTH = re.compile(r"\d{4}-\d\d")
+
+
+def marker_problems(
+    pages: Iterable[Path],
+    views: Collection[str],
+    townships: Collection[str],
+    placeholders: Collection[str],
+) -> list[Problem]:
+    """Every unknown view, township and placeholder in `pages`, at its line."""
+    problems = []
+    known_views, known_names = ", ".join(sorted(views)), ", ".join(sorted(placeholders))
+    for page in sorted(pages):
+        try:
+            lines = page.read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue  # the front matter's check names it
+        for number, line in enumerate(lines, 1):
+            for found in MARKER.finditer(line):
+                view, argument = found["view"], found["arg"] or ""
+                if view not in views or (view == "month" and not MONTH.fullmatch(argument)):
+                    problems.append(
+                        Problem(
+                            page,
+                            number,
+                            found.start() + 1,
+                            "",
+                            f"there is no view '{shorten(found[0])}'",
+                            f"the views are: {known_views}",
+                            f"没有「{shorten(found[0])}」这个视图",
+                            f"可以用的视图有：{known_views}",
+                        )
+                    )
+                elif view == "township" and argument not in townships:
+                    problems.append(
+                        Problem(
+                            page,
+                            number,
+                            found.start() + 1,
+                            "",
+                            f"there is no township '{argument}' in data/townships.yml",
+                            "use a township's id from data/townships.yml",
+                            f"data/townships.yml 里没有「{argument}」这个街镇",
+                            "写 data/townships.yml 里街镇的编号（id）",
+                        )
+                    )
+            for found in PLACEHOLDER.finditer(line):
+                if found["name"] not in placeholders:
+                    problems.append(
+                        Problem(
+                            page,
+                            number,
+                            found.start() + 1,
+                            "",
+                            f"'{shorten(found[0])}' is not a name the site fills in",
+                            f"use one of: {known_names}, written {{{{ federation }}}}",
+                            f"「{shorten(found[0])}」不是网站能填的名称",
+                            f"可以用：{known_names}，写成 {{{{ federation }}}}",
+                        )
+                    )
+    return problems
+
+
+def fill_placeholders(markdown: str, values: dict[str, str]) -> str:
+    """`markdown` with each `{{ name }}` replaced by its value (checked names only)."""
+    return PLACEHOLDER.sub(lambda found: values.get(found["name"], found[0]), markdown)
