@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, SITE_TODAY, copy_project
 
 
@@ -80,3 +81,27 @@ def test_a_site_builds_with_the_package_from_its_wheel(wheel: Path, tmp_path: Pa
     assert build.returncode == 0, build.stdout + build.stderr
     assets = tmp_path / "site/assets/fedsite"
     assert list(assets.glob("quick-exit.*.js")) and (tmp_path / "site/sw.js").is_file()
+
+
+def reference_facts() -> list[str]:
+    """What names the reference site's federation: its identity's names, address, colour."""
+    identity = yaml.safe_load((ROOT / "data/identity.yml").read_text("utf-8"))
+    names = [text for field in ("name", "short_name", "area") for text in identity[field].values()]
+    address = identity["address"].split("//")[1].split("/")[0]
+    return [*names, address, identity["colour"], "万州", "Wanzhou"]
+
+
+def files_naming(folder: Path, facts: list[str]) -> list[str]:
+    return sorted(
+        f"{path.relative_to(folder)}: {fact}"
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+        for fact in facts
+        if fact.lower() in path.read_text("utf-8", errors="replace").lower()
+    )
+
+
+def test_the_package_names_no_federation() -> None:
+    facts = reference_facts()
+    assert files_naming(ROOT / "scripts/fedsite", facts) == []
+    assert files_naming(ROOT / "data", facts)  # where they are: the reference site's data
