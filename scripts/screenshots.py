@@ -77,11 +77,11 @@ def changed(base: str, today: str) -> dict[str, str]:
     import datetime as dt
 
     from fedsite.changed_pages import changed_files, site_at, touched_pages
-    from fedsite.check_command import load
+    from fedsite.site import Site
 
     day = dt.date.fromisoformat(today)
-    before = site_at(ROOT, base, lambda root: load(root, day))
-    pages = touched_pages(changed_files(ROOT, base), before, load(ROOT, day))
+    before = site_at(ROOT, base, lambda root: Site.from_folder(root, day))
+    pages = touched_pages(changed_files(ROOT, base), before, Site.from_folder(ROOT, day))
     homes = {home for home in LANGUAGES.values() if home}
     return {
         (path + "home" if path in homes or not path else path).strip("/").replace("/", "-"): path

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, edit
 from fedsite.changed_pages import changed_files, site_at, touched_pages
-from fedsite.check_command import load
+from fedsite.site import Site
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -29,8 +29,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def pages(root: Path) -> list[str]:
-    before = site_at(root, "HEAD", lambda at: load(at, TODAY))
-    return touched_pages(changed_files(root, "HEAD"), before, load(root, TODAY))
+    before = site_at(root, "HEAD", lambda at: Site.from_folder(at, TODAY))
+    return touched_pages(changed_files(root, "HEAD"), before, Site.from_folder(root, TODAY))
 
 
 def test_an_activity_changed_touches_its_month_in_every_language(project: Path) -> None:

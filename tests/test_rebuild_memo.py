@@ -13,7 +13,6 @@ from conftest import copy_project, edit
 from fedsite import paths
 from fedsite.calendar.feeds import calendar_files
 from fedsite.calendar.pages import CalendarPages
-from fedsite.check_command import load
 from fedsite.localization.texts import Text
 from fedsite.output.rebuild_memo import RebuildMemo, fingerprint
 from fedsite.site import Site
@@ -34,7 +33,7 @@ def month_page(site: Site, memo: RebuildMemo | None, locale: str = "zh") -> str:
 
 
 def test_fingerprint_is_by_content():
-    site = load(Path(__file__).parent.parent, TODAY)
+    site = Site.from_folder(Path(__file__).parent.parent, TODAY)
     place = next(iter(site.data.places.values()))
     twin = replace(place, name=Text(dict(place.name.values)))
     assert twin is not place and fingerprint(twin) == fingerprint(place)
@@ -47,7 +46,7 @@ def test_fingerprint_is_by_content():
 
 def test_a_rebuild_with_the_memo_is_the_same_as_without(project: Path):
     memo = RebuildMemo()
-    first = load(project, TODAY)
+    first = Site.from_folder(project, TODAY)
     plain = month_page(first, None)
     assert "每月法律政策讲座" in plain
     memo.new_build()
@@ -60,7 +59,7 @@ def test_a_rebuild_with_the_memo_is_the_same_as_without(project: Path):
 
     # The next rebuild, after an editor renamed one activity: a new Site, equal pieces reused.
     edit(project / "data/activities.yml", "zh: 每月法律政策讲座", "zh: 每月法律讲座（改）")
-    second = load(project, TODAY)
+    second = Site.from_folder(project, TODAY)
     memo.new_build()
     changed = month_page(second, memo)
     assert changed == month_page(second, None)

@@ -144,9 +144,9 @@ def test_booking_warnings_stop_at_a_few_dozen(tmp_path: Path) -> None:
 WORST = """
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
-from fedsite.check_command import load
+from fedsite.site import Site
 start = time.perf_counter()
-site = load(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]))
+site = Site.from_folder(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]))
 found = {
     "dates": len(site.schedule.occurrences),
     "months": len(site.schedule.months),

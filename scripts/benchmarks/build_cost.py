@@ -66,9 +66,9 @@ def best_of(projects: list[Path], runs: int) -> list[float]:
 def plain_project(project: Path, target: Path) -> Path:
     """The same site for plain Material: every page with its markers filled, as Markdown."""
     from fedsite import paths
-    from fedsite.check_command import load
+    from fedsite.site import Site
 
-    site = load(project, dt.date.fromisoformat(TODAY))
+    site = Site.from_folder(project, dt.date.fromisoformat(TODAY))
     docs = project / "docs"
     site.write_stub_pages(docs)
     shutil.copytree(docs, target / "docs")

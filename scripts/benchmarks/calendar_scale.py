@@ -143,9 +143,9 @@ def run_data_stage(project: Path) -> None:
     """The child process of data_stage: prints total, occurrences, load, pages, files."""
     start = time.perf_counter()
     from fedsite import paths
-    from fedsite.check_command import load
+    from fedsite.site import Site
 
-    site = load(project, dt.date.fromisoformat(TODAY))
+    site = Site.from_folder(project, dt.date.fromisoformat(TODAY))
     count = len(site.schedule.occurrences)
     parts = {"load": time.perf_counter() - start, "pages": 0.0, "files": 0.0}
     out = Path(tempfile.mkdtemp())

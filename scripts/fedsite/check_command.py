@@ -1,7 +1,7 @@
 """The editors' and CI's one check: the data, the pages' front matter and the settings; the
 translations; and the strict build of the whole site. Then what is coming up.
 
-    fedsite-check [--root .] [--quick] [--ci] [--lang zh|en] [--site-dir DIR] [--today DATE]
+    fedsite check [--root .] [--quick] [--ci] [--lang zh|en] [--site-dir DIR] [--today DATE]
 
 --quick leaves out the build (seconds instead of a minute: for pre-commit and while editing).
 --ci makes a missing translation (a page, or a text in the data) an error, as a pull request's
@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 from fedsite.inputs.errors import DataError, editor_language
-from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
 from fedsite.inputs.today import ReferenceDateError, reference_date
 from fedsite.site import Site
 from fedsite.translations import report as translation_report
@@ -87,26 +86,11 @@ _BROKEN_ANCHOR = re.compile(
 )
 
 
-def load(root: Path, today: dt.date) -> Site:
-    """The site at `root`, as its build would load it."""
-    config_file = root / "mkdocs.yml"
-    config, i18n_languages = read_mkdocs_yml(config_file)
-    custom_dir = (config.get("theme") or {}).get("custom_dir")
-    return Site.load(
-        config_file=config_file,
-        config=config,
-        i18n_languages=i18n_languages,
-        docs_dir=root / config.get("docs_dir", "docs"),
-        templates=root / custom_dir if custom_dir else None,
-        today=today,
-    )
-
-
 def check_data(root: Path, today: dt.date, words: dict[str, str]) -> Site | None:
     """Section 1: the site loaded, or None after printing its problems."""
     language = editor_language()
     try:
-        site = load(root, today)
+        site = Site.from_folder(root, today)
     except DataError as exc:
         print(exc.report(root, language), file=sys.stderr)
         return None
@@ -174,7 +158,7 @@ def check_build(root: Path, today: dt.date, site_dir: Path | None, words: dict[s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fedsite-check", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="fedsite check", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path("."), help="the site's folder")
     parser.add_argument(
         "--today", help="reference date YYYY-MM-DD (default: SITE_TODAY, or today in Asia/Shanghai)"

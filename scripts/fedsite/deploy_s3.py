@@ -1,7 +1,7 @@
 """Publish a built site to S3-compatible object storage (Aliyun OSS, Tencent COS, AWS S3, MinIO)
 with a CDN in front, with the same Content-Type and Cache-Control as deploy/nginx/fedsite.conf.
 
-    fedsite-deploy-s3 --bucket NAME --endpoint-url https://oss-cn-chongqing.aliyuncs.com [site]
+    fedsite deploy-s3 --bucket NAME --endpoint-url https://oss-cn-chongqing.aliyuncs.com [site]
 
 Credentials come from the usual boto3 places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or
 ~/.aws/credentials); OSS and COS give S3-style keys. Build first, in a shell without them:
@@ -203,7 +203,7 @@ def client_for(endpoint_url: str | None, region: str | None, addressing_style: s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fedsite-deploy-s3", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="fedsite deploy-s3", description=__doc__.split("\n")[0])
     parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site")
     parser.add_argument("--bucket", required=True)
     parser.add_argument("--endpoint-url", help="e.g. https://oss-cn-chongqing.aliyuncs.com")

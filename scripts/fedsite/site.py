@@ -27,7 +27,7 @@ from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.front_matter import check_pages
 from fedsite.inputs.history import History
 from fedsite.inputs.identity import Identity, load_identity
-from fedsite.inputs.mkdocs_yml import config_problems
+from fedsite.inputs.mkdocs_yml import config_problems, read_mkdocs_yml
 from fedsite.inputs.news import load_news
 from fedsite.inputs.page_markers import MARKER, fill_placeholders, marker_problems
 from fedsite.inputs.settings import SiteSettings, load_settings
@@ -146,6 +146,22 @@ class Site:
         if problems:
             raise DataError(problems)
         return site
+
+    @classmethod
+    def from_folder(cls, root: Path, today: dt.date) -> Site:
+        """The site at `root` (its mkdocs.yml), as its build would load it, without MkDocs:
+        for the editors' check, the benchmarks and the tools."""
+        config_file = root / "mkdocs.yml"
+        config, i18n_languages = read_mkdocs_yml(config_file)
+        custom_dir = (config.get("theme") or {}).get("custom_dir")
+        return cls.load(
+            config_file=config_file,
+            config=config,
+            i18n_languages=i18n_languages,
+            docs_dir=root / config.get("docs_dir", "docs"),
+            templates=root / custom_dir if custom_dir else None,
+            today=today,
+        )
 
     def identity_stylesheet(self) -> str:
         """assets/fedsite/identity.css: the site's colours, from data/identity.yml."""

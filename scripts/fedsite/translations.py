@@ -2,8 +2,8 @@
 records in its front matter the commit of the original it was made from (`translated_from:`, as
 MDN's translated-content does), and is out of date when the original's text has changed since.
 
-    fedsite-translations [--root .] [--ci]          the status of every page, every language
-    fedsite-translations stamp docs/about.en.md     record that a translation is up to date
+    fedsite translations [--root .] [--ci]          the status of every page, every language
+    fedsite translations stamp docs/about.en.md     record that a translation is up to date
 
 Data texts with no version in a language are listed too (fedsite-check prints the same). With
 --ci, a missing translation (a page, or a text in the data) is an error (exit code 1); an
@@ -198,7 +198,7 @@ def report(root: Path, data_warnings: Sequence[Problem] | None) -> tuple[list[Pa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="fedsite-translations", description=__doc__.split("\n")[0]
+        prog="fedsite translations", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--ci", action="store_true", help="a missing translation is an error")
@@ -222,12 +222,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _data_warnings(root: Path) -> list[Problem] | None:
     """The data's warnings (those of missing texts among them), if the data loads."""
-    from fedsite.check_command import load  # which prints this module's report too
+    from fedsite.site import Site  # (the site imports this module for a page's status)
 
     if not (root / "data").is_dir():  # a site with pages only
         return []
     try:
-        return list(load(root, reference_date()).data.warnings)
+        return list(Site.from_folder(root, reference_date()).data.warnings)
     except (DataError, ReferenceDateError):
         return None
 

@@ -1,0 +1,113 @@
+"""The `fedsite` command, with subcommands as `mkdocs` and `hugo` have them:
+
+    fedsite new DIR            a new site, that builds at once
+    fedsite check              the editors' and CI's check (was fedsite-check)
+    fedsite translations       the translations' status, and `stamp` (was fedsite-translations)
+    fedsite deploy-s3          publish to S3-compatible storage (was fedsite-deploy-s3)
+    fedsite build | serve      mkdocs build / serve, after reading mkdocs.yml safely
+    fedsite version
+
+Each subcommand takes its own options (`fedsite check --help`). The old commands still work.
+`build` and `serve` check mkdocs.yml as data first (inputs/mkdocs_yml.py): MkDocs' own loader
+runs a Python tag in it before any plugin can look, this check never does. They run MkDocs in
+a process of its own: the engine never imports MkDocs (only the plugin does)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from fedsite import __version__
+
+USAGE = __doc__.split("\n\n")[1]
+
+
+def _check(argv: list[str]) -> int:
+    from fedsite.check_command import main
+
+    return main(argv)
+
+
+def _translations(argv: list[str]) -> int:
+    from fedsite.translations import main
+
+    return main(argv)
+
+
+def _deploy(argv: list[str]) -> int:
+    from fedsite.deploy_s3 import main
+
+    return main(argv)
+
+
+def _new(argv: list[str]) -> int:
+    from fedsite.new_site import main
+
+    return main(argv)
+
+
+def _mkdocs(command: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        from fedsite.inputs.errors import editor_language
+        from fedsite.inputs.mkdocs_yml import config_problems
+
+        config = Path(_option(argv, "-f", "--config-file") or "mkdocs.yml")
+        problems = config_problems(config) if config.is_file() else []
+        if problems:
+            language = editor_language()
+            for problem in problems:
+                print(problem.format(config.parent, language), file=sys.stderr)
+            return 1
+        return subprocess.call([sys.executable, "-m", "mkdocs", command, *argv])
+
+    return run
+
+
+def _option(argv: list[str], *names: str) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg in names and index + 1 < len(argv):
+            return argv[index + 1]
+        for name in names:
+            if name.startswith("--") and arg.startswith(name + "="):
+                return arg.split("=", 1)[1]
+    return None
+
+
+def _version(argv: list[str]) -> int:
+    print(f"fedsite {__version__}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "new": _new,
+    "check": _check,
+    "translations": _translations,
+    "deploy-s3": _deploy,
+    "build": _mkdocs("build"),
+    "serve": _mkdocs("serve"),
+    "version": _version,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(f"usage: fedsite COMMAND [options]\n\n{USAGE}")
+        return 0 if args else 2
+    if args[0] in ("-V", "--version"):
+        return _version([])
+    command = COMMANDS.get(args[0])
+    if command is None:
+        import difflib
+
+        close = difflib.get_close_matches(args[0], COMMANDS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        print(f"fedsite: no command '{args[0]}'{hint}\n\n{USAGE}", file=sys.stderr)
+        return 2
+    return command(args[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
