@@ -5,6 +5,7 @@ a plugin found through its entry point."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -105,3 +106,84 @@ def test_the_package_names_no_federation() -> None:
     facts = reference_facts()
     assert files_naming(ROOT / "scripts/fedsite", facts) == []
     assert files_naming(ROOT / "data", facts)  # where they are: the reference site's data
+
+
+NEW_SITE = [
+    "--name", "示例县妇女联合会", "--name-en", "Example County Women's Federation",
+    "--short-name", "示例县妇联", "--short-name-en", "Example Women's Federation",
+    "--level", "县", "--area", "示例县", "--area-en", "Example County",
+    "--region", "四川省", "--region-en", "Sichuan", "--area-code", "0816",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean virtual environment with the package installed from its wheel (its
+    dependencies, not the package, come from the test environment: no network)."""
+    venv = tmp_path_factory.mktemp("venv") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    site_packages = next(venv.glob("lib/python*/site-packages"))
+    ours = next(
+        p for p in map(Path, sys.path) if p.name == "site-packages" and (p / "mkdocs").is_dir()
+    )
+    (site_packages / "dependencies.pth").write_text(f"{ours}\n", "utf-8")
+    subprocess.run(
+        [
+            str(venv / "bin/python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return venv
+
+
+def test_a_new_site_builds_and_passes_its_check_from_the_wheel(installed: Path, tmp_path) -> None:
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "FEDSITE_LANG")
+    }
+    env["PATH"] = f"{installed / 'bin'}:{env['PATH']}"
+    where = subprocess.run(
+        [str(installed / "bin/python"), "-c", "import fedsite; print(fedsite.__file__)"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert where.stdout.startswith(str(installed)), where.stdout
+    site = tmp_path / "example-county"
+    made = subprocess.run(
+        [str(installed / "bin/fedsite"), "new", str(site), *NEW_SITE, "--today", SITE_TODAY],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert {".ci", ".github", ".gitignore", "README.md", "requirements.txt"} <= {
+        path.name for path in site.iterdir()
+    }
+    assert "fedsite==0.2.0" in (site / "requirements.txt").read_text("utf-8")
+    checked = subprocess.run(
+        [str(installed / "bin/fedsite"), "check", "--ci", "--today", SITE_TODAY, "--lang", "en"],
+        cwd=site,
+        env={**env, "SITE_TODAY": SITE_TODAY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = checked.stdout + checked.stderr
+    assert checked.returncode == 0 and "Everything passed." in output, output
+    assert "0 not translated, 0 may be out of date, 0 without" in output, output
+    built = subprocess.run(
+        [str(installed / "bin/fedsite"), "build", "--strict", "-d", str(tmp_path / "built")],
+        cwd=site,
+        env={**env, "SITE_TODAY": SITE_TODAY},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (tmp_path / "built/index.html").read_text("utf-8")
+    assert "示例县妇联" in home and "川ICP备00000000号-1" in home
+    assert not re.search("万州|Wanzhou|巫山", home)

@@ -19,6 +19,7 @@ from typing import Any
 from fedsite import paths
 from fedsite.inputs.errors import DataError, Problem, editor_language
 from fedsite.inputs.page_content import page_problems
+from fedsite.inputs.page_markers import fill_placeholders
 from fedsite.inputs.schema_check import forget_schemas
 from fedsite.inputs.today import reference_date
 from fedsite.offline.service_worker import base_href, with_base
@@ -119,9 +120,14 @@ class BuildRun:
             "asset": lambda path: self.site.assets.get(path, path),
         }
 
-    def page_meta(self, meta: dict[str, Any], source: str) -> dict[str, Any]:
-        """A page's front matter, escaped: the theme's templates print it raw. The preview's
-        search leaves out the generated pages."""
+    def page_meta(self, meta: dict[str, Any], source: str, locale: str) -> dict[str, Any]:
+        """A page's front matter with its {{ placeholders }} filled in `locale`, escaped: the
+        theme's templates print it raw. The preview's search leaves out the generated pages."""
+        names = self.site.identity.placeholders(locale)
+        meta = {
+            key: fill_placeholders(value, names) if isinstance(value, str) else value
+            for key, value in meta.items()
+        }
         meta = html_values(meta)
         if self.serving and source.startswith(GENERATED):
             meta["search"] = {"exclude": True}

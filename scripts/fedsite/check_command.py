@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.resources import SCHEMA_COPY, write_schemas
 from fedsite.site import Site
 from fedsite.translations import report as translation_report
 
@@ -178,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     except ReferenceDateError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if any(
+        SCHEMA_COPY in p.read_text("utf-8", errors="replace")[:200] for p in root.glob("data/*.yml")
+    ):
+        write_schemas(root)  # what the data files' first line names, for editors' completion
     failed = 0
     print(words["data"])
     site = check_data(root, today, words)

@@ -4,6 +4,7 @@
     fedsite check              the editors' and CI's check (was fedsite-check)
     fedsite translations       the translations' status, and `stamp` (was fedsite-translations)
     fedsite deploy-s3          publish to S3-compatible storage (was fedsite-deploy-s3)
+    fedsite icons              the home-screen icons, from the favicon
     fedsite build | serve      mkdocs build / serve, after reading mkdocs.yml safely
     fedsite version
 
@@ -14,6 +15,7 @@ a process of its own: the engine never imports MkDocs (only the plugin does)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -60,7 +62,9 @@ def _mkdocs(command: str) -> Callable[[list[str]], int]:
             for problem in problems:
                 print(problem.format(config.parent, language), file=sys.stderr)
             return 1
-        return subprocess.call([sys.executable, "-m", "mkdocs", command, *argv])
+        # (Material's end-of-life banner is for whoever maintains fedsite, not for editors.)
+        environ = {**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")}
+        return subprocess.call([sys.executable, "-m", "mkdocs", command, *argv], env=environ)
 
     return run
 
@@ -75,6 +79,12 @@ def _option(argv: list[str], *names: str) -> str | None:
     return None
 
 
+def _icons(argv: list[str]) -> int:
+    from fedsite.icons import main
+
+    return main(argv)
+
+
 def _version(argv: list[str]) -> int:
     print(f"fedsite {__version__}")
     return 0
@@ -85,6 +95,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "translations": _translations,
     "deploy-s3": _deploy,
+    "icons": _icons,
     "build": _mkdocs("build"),
     "serve": _mkdocs("serve"),
     "version": _version,

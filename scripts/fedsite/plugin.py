@@ -178,7 +178,7 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
     ) -> str:
         if FRONT_MATTER.match(markdown):  # MkDocs could not read what on_config accepted
             raise PluginError(f"docs/{page.file.src_uri}: the front matter could not be read")
-        page.meta = self.run.page_meta(page.meta, page.file.src_uri)
+        page.meta = self.run.page_meta(page.meta, page.file.src_uri, config.theme["language"])
         try:
             return self.run.render(markdown, locale=config.theme["language"], url=page.url)
         except UnknownView as exc:

@@ -25,6 +25,18 @@ SCRIPTS = tuple(f"{ASSET_FOLDER}/{name}" for name in ("keyboard.js", "wechat.js"
 POSTER_STYLESHEET = f"{ASSET_FOLDER}/poster.css"
 
 
+SCHEMA_COPY = ".fedsite/schemas"  # in a site made by `fedsite new`: its data files name it
+
+
+def write_schemas(site: Path) -> None:
+    """A copy of the package's schemas in a site's .fedsite/schemas/ (git-ignored): the data
+    files' first line names them, for editors such as VS Code to complete fields."""
+    folder = site / SCHEMA_COPY
+    folder.mkdir(parents=True, exist_ok=True)
+    for schema in SCHEMAS.glob("*.json"):
+        (folder / schema.name).write_bytes(schema.read_bytes())
+
+
 def package_assets() -> dict[str, Path]:
     """Site path of each of the package's assets -> its file."""
     return {
