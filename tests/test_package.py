@@ -187,3 +187,35 @@ def test_a_new_site_builds_and_passes_its_check_from_the_wheel(installed: Path, 
     home = (tmp_path / "built/index.html").read_text("utf-8")
     assert "示例县妇联" in home and "川ICP备00000000号-1" in home
     assert not re.search("万州|Wanzhou|巫山", home)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_properdocs_builds_the_site_byte_for_byte(tmp_path: Path) -> None:
+    """ProperDocs, the maintained fork of MkDocs 1.x, is the site's way on should MkDocs stop
+    installing: it builds the same site, file for file and byte for byte."""
+    built = {}
+    for tool in ("mkdocs", "properdocs"):
+        result = subprocess.run(
+            [sys.executable, "-m", tool, "build", "--strict", "-d", str(tmp_path / tool)],
+            cwd=ROOT,
+            env={**os.environ, "SITE_TODAY": SITE_TODAY, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        built[tool] = tree(tmp_path / tool)
+    assert len(built["mkdocs"]) > 100
+    differ = sorted(
+        name
+        for name in built["mkdocs"].keys() | built["properdocs"].keys()
+        if built["mkdocs"].get(name) != built["properdocs"].get(name)
+    )
+    assert differ == [], differ
