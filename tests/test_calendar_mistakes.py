@@ -70,3 +70,17 @@ def test_check_command_lists_what_is_coming_up() -> None:
     assert result.returncode == 0, result.stderr
     assert "Everything passed" in result.stdout
     assert "Coming up in the next 4 weeks" in result.stdout
+
+
+def test_a_mistake_in_one_activity_hides_none_in_the_next(tmp_path: Path) -> None:
+    """Every mistake at once: an earlier entry's mistake does not stop a later repeat rule
+    from being checked (its date is not the weekday its rule says)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "data/activities.yml"
+    append_entry(path, ACTIVITY, "venue: federation-office", "venue: nowhere")
+    rule = "    repeat:\n      frequency: monthly\n      weekday: 2SA\n      count: 3\n"
+    append_entry(path, ACTIVITY, "id: test-talk", "id: test-talk-two", extra=rule)
+    result = fedsite_check(project)
+    output = result.stdout + result.stderr
+    assert "no place 'nowhere'" in output, output
+    assert "2027-01-20 is not a 2SA date" in output, output

@@ -3,6 +3,8 @@ for data), a non-zero exit code, no traceback, and no site at all."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,29 @@ def test_a_page_saved_in_another_encoding(project: Path) -> None:
         assert f"docs/about.md: {says}" in output, output
     build = mkdocs_build(project, project / "site")
     assert_failed_cleanly(build, "docs/about.md: not UTF-8 text", "save the file as UTF-8")
+
+
+def test_a_page_for_phones_to_keep_that_does_not_exist(project: Path) -> None:
+    edit(project / "mkdocs.yml", "contacts/, activities/", "contatcs/, activities/")
+    for language, says in (("en", "there is no page 'contatcs/'"), ("zh", "没有「contatcs/」")):
+        result = fedsite_check(project, language)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and "Traceback" not in output, output
+        assert "mkdocs.yml:" in output and "[extra.offline.pages]" in output, output
+        assert says in output, output
+
+
+def test_a_broken_git_repository_is_named_not_a_traceback(project: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x")
+    for folder in (project / ".git/objects").iterdir():  # its history lost
+        if folder.name not in ("info", "pack"):
+            shutil.rmtree(folder)
+    result = fedsite_check(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "git could not say when each page last changed" in output, output

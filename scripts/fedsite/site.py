@@ -25,7 +25,7 @@ from fedsite.directory.pages import DirectoryPages, UnknownTownship
 from fedsite.directory.vcard import vcard_files
 from fedsite.inputs.errors import DataError, editor_language
 from fedsite.inputs.front_matter import check_pages
-from fedsite.inputs.history import History
+from fedsite.inputs.history import History, HistoryError, history_problem
 from fedsite.inputs.identity import Identity, load_identity
 from fedsite.inputs.mkdocs_yml import config_problems, read_mkdocs_yml
 from fedsite.inputs.news import load_news
@@ -104,7 +104,10 @@ class Site:
         problems = source_problems(docs_dir, others) + config_problems(config_file)
         if problems:
             raise DataError(problems)
-        history = History.read(config_file.parent, today)
+        try:
+            history = History.read(config_file.parent, today)
+        except HistoryError as exc:  # the dates would be wrong: an editor's message, no site
+            raise DataError([history_problem(config_file.parent, exc)]) from None
 
         def attempt(load: Callable[[], T]) -> T | None:
             try:

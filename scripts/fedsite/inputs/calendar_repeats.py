@@ -20,6 +20,7 @@ def repeat_rule(
     rep = item.get("repeat")
     if rep is None:
         return None
+    before = len(checker.problems)  # this activity's own mistakes, not the file's
     rpath = (*path, "repeat")
     until = checker.date(rep.get("until"), (*rpath, "until"))
     if ("until" in rep) == ("count" in rep):
@@ -76,7 +77,7 @@ def repeat_rule(
                 "（weekday: -1FR 是最后一个星期五）",
             ),
         )
-    if day is None or checker.problems:
+    if day is None or len(checker.problems) > before:
         return repeat
     dates = set(series_dates(repeat, day, start))
     if repeat.count and max(dates) > checker.latest:  # (`until` is checked as a date)

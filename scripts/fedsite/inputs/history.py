@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from fedsite.inputs.errors import Problem, shorten
+
 SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
 
@@ -69,6 +71,31 @@ class History:
         if key in self.changed:
             return self.today
         return self.dates.get(key, self.today)
+
+
+def history_problem(folder: Path, error: HistoryError) -> Problem:
+    """What an editor is told when git cannot give the pages' dates."""
+    unsafe = "dubious ownership" in str(error)
+    hint = (
+        f"let git read it: git config --global --add safe.directory {folder}"
+        if unsafe
+        else "check that the folder is a whole git repository (git status shows what is wrong)"
+    )
+    hint_zh = (
+        f"让 git 可以读它：git config --global --add safe.directory {folder}"
+        if unsafe
+        else "检查这个文件夹是不是完整的 git 仓库（git status 会显示问题）"
+    )
+    return Problem(
+        folder,
+        0,
+        0,
+        "",
+        f"git could not say when each page last changed: {shorten(error, 200)}",
+        hint,
+        f"git 读不出每个页面的更新日期：{shorten(error, 200)}",
+        hint_zh,
+    )
 
 
 def _git(folder: Path, *args: str) -> str | None:

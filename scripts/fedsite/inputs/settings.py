@@ -16,6 +16,7 @@ import yaml
 from fedsite.inputs.errors import DataError, Problem, shorten
 from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
 from fedsite.model import CalendarSettings, HomeSettings, OfflineSettings
+from fedsite.offline.service_worker import missing_pages
 
 T = TypeVar("T")
 # Material prints these settings into its pages as they are, without escaping (and
@@ -118,6 +119,16 @@ def load_settings(
     offline = OfflineSettings(
         tuple(pages), offline.timeout_ms, offline.max_pages, offline.max_files
     )
+    for page in missing_pages(config_file.parent / config.get("docs_dir", "docs"), offline):
+        problem(
+            ("offline", "pages"),
+            f"there is no page '{page}' for phones to keep",
+            "give a page's address, e.g. contacts/ for docs/contacts.md, or remove it",
+            (
+                f"没有「{page}」这个页面让手机保存",
+                "写页面的路径，如 docs/contacts.md 写 contacts/，或者删掉它",
+            ),
+        )
     if problems:
         raise DataError(problems)
     return SiteSettings(calendar, home, offline)
