@@ -63,6 +63,7 @@ class BuildRun:
     fallbacks: list[str] = field(default_factory=list)  # pages showing another language's text
     active: list[Problem] = field(default_factory=list)  # what pages hold that they may not
     scripts: set[str] = field(default_factory=set)  # the theme's inline scripts, on any page
+    page_scripts: set[str] = field(default_factory=set)  # those the page being built may run
     mistakes: DataError | None = None  # a preview with mistakes in the site's files
     pages: list[str] = field(default_factory=list)  # where the browser may be, then
     warned: list[str] = field(default_factory=list)  # the preview's warnings (broken links)
@@ -189,14 +190,19 @@ class BuildRun:
         """The page's policy; `render(template)` renders one of the theme's partials with the
         page's context (its inline scripts are allowed by their hashes). The preview's is the
         same, with the nonce of its live-reload script."""
-        scripts = csp.theme_scripts(render)
+        scripts = csp.theme_scripts(render, self.env.list_templates())
         self.scripts.update(scripts)
+        self.page_scripts = set(scripts)
         return csp.policy(scripts, nonce=self.nonce if self.serving else "")
 
-    def finish_page(self, html: str, *, url: str, site_url: str) -> str:
+    def finish_page(self, html: str, *, url: str, site_url: str, source: Path) -> str:
         """The written page: the offline page gets a <base> (the worker shows it at any
         address); a preview with warnings, or with pages that hold what the build stops on,
-        gets them above it."""
+        gets them above it. An inline script the page's policy does not name (a template of
+        the site's overrides/ writes one) stops the build: the browser would not run it."""
+        for script in csp.inline_scripts(html):
+            if script not in self.page_scripts:
+                self.active.append(unnamed_script(source, script))
         homes = [lang.home for lang in self.site.languages]
         if base := base_href(url, site_url, homes):
             html = with_base(html, base)
@@ -238,6 +244,24 @@ class BuildRun:
         if self.site_dir:
             clean(self.site_dir)
             shutil.rmtree(Path(self.site_dir) / SERVER_FOLDER, ignore_errors=True)
+
+
+def unnamed_script(source: Path, script: str) -> Problem:
+    text = " ".join(script.split())[:60]
+    return Problem(
+        source,
+        0,
+        0,
+        "",
+        f"the page's layout writes an inline script its policy does not name ({text}): a "
+        "template of the site's overrides/ holds it, and browsers would not run it",
+        "put the script in a file under docs/assets/javascripts/, listed under "
+        "extra_javascript in mkdocs.yml, instead of in the template",
+        f"页面的版式里有一段内联脚本，网站的安全策略没有列出它（{text}）："
+        "它在网站 overrides/ 的模板里，浏览器不会运行它",
+        "把脚本放到 docs/assets/javascripts/ 下的文件里，写进 mkdocs.yml 的 extra_javascript，"
+        "不要写在模板里",
+    )
 
 
 def renamed_assets(names: Mapping[str, str], extra_css: list, extra_javascript: Sequence) -> None:

@@ -232,7 +232,12 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.run.finish_page(output, url=page.url, site_url=config.site_url or "/")
+        return self.run.finish_page(
+            output,
+            url=page.url,
+            site_url=config.site_url or "/",
+            source=Path(page.file.abs_src_path or page.file.src_uri),
+        )
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

@@ -105,7 +105,8 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
     template = source.data.get("template")
     folders = [THEME] + ([templates] if templates is not None else [])
     if template and not any((folder / template).is_file() for folder in folders):
-        known = ", ".join(sorted({p.name for folder in folders for p in folder.glob("*.html")}))
+        layouts = {p.name for folder in folders for p in folder.glob("*.html")}
+        known = ", ".join(sorted(name for name in layouts if not name.startswith("fedsite-")))
         problems.append(
             source.problem(
                 ("template",),

@@ -42,16 +42,18 @@ _META_POLICY = (
 HEADER_ONLY = ("frame-ancestors 'none'",)
 
 
-# Material's partials that write inline scripts (Material 9.x), which every page runs.
-THEME_SCRIPT_PARTIALS = tuple(
-    f"partials/javascripts/{name}.html" for name in ("base", "palette", "content")
-)
+# Where the theme keeps the partials that write inline scripts (Material 9.x: base, palette,
+# content, announce, outdated, consent): every one of them is hashed, whether or not a page
+# includes it, so that turning on an announcement bar or a consent banner keeps it running.
+THEME_SCRIPT_FOLDER = "partials/javascripts/"
 
 
-def theme_scripts(render: Callable[[str], str]) -> list[str]:
+def theme_scripts(render: Callable[[str], str], templates: Iterable[str]) -> list[str]:
     """The inline scripts of a page whose theme partials `render(name)` gives, with the page's
-    own context (one of them holds the page's relative base URL, so each page has its own)."""
-    return [script for name in THEME_SCRIPT_PARTIALS for script in inline_scripts(render(name))]
+    own context (one of them holds the page's relative base URL, so each page has its own);
+    `templates` are the names of all the theme's templates."""
+    partials = sorted(name for name in templates if name.startswith(THEME_SCRIPT_FOLDER))
+    return [script for name in partials for script in inline_scripts(render(name))]
 
 
 def nginx_header(inline_scripts: Iterable[str]) -> str:
