@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ class _Kept(logging.Handler):
 @dataclass
 class BuildRun:
     serving: bool = False  # `mkdocs serve`: mistakes shown in the browser, no service worker
-    site: Site | None = None
+    loaded: Site | None = None  # the site, once `load` has read it (`site`)
     site_dir: str = ""
     running: list[str] = field(default_factory=list)  # the languages being built, innermost last
     blocks: dict[str, HtmlBlocks] = field(default_factory=dict)  # page -> its engine HTML
@@ -68,6 +68,12 @@ class BuildRun:
     pages: list[str] = field(default_factory=list)  # where the browser may be, then
     warned: list[str] = field(default_factory=list)  # the preview's warnings (broken links)
     env: Any = None  # the theme's Jinja environment, for the policy's inline scripts
+
+    @property
+    def site(self) -> Site:
+        if self.loaded is None:
+            raise RuntimeError("the site is not loaded: BuildRun.load comes first")
+        return self.loaded
 
     def __post_init__(self) -> None:
         # The build's warnings, for the preview to show above its pages.
@@ -96,7 +102,7 @@ class BuildRun:
         if self.serving:
             forget_schemas()
         try:
-            self.site = Site.load(
+            self.loaded = Site.load(
                 docs_dir=docs_dir, today=reference_date(), preview=self.serving, **settings
             )
         except DataError as exc:
@@ -264,7 +270,7 @@ def unnamed_script(source: Path, script: str) -> Problem:
     )
 
 
-def renamed_assets(names: Mapping[str, str], extra_css: list, extra_javascript: Sequence) -> None:
+def renamed_assets(names: Mapping[str, str], extra_css: list, extra_javascript: list) -> None:
     """mkdocs.yml's own stylesheets and scripts by their content-hashed names, in place (a
     script is a path, or an object with a `.path`)."""
     extra_css[:] = [names.get(path, path) for path in extra_css]

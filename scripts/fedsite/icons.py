@@ -25,7 +25,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 def maskable(svg: str) -> str:
     """The background to the edges, the symbol scaled into the middle 60%."""
-    background = re.search(r'fill="(#[0-9a-fA-F]{3,6})"', svg)[1]
+    found = re.search(r'fill="(#[0-9a-fA-F]{3,6})"', svg)
+    background = found[1] if found else "#ffffff"
     inner = re.sub(r"^<svg[^>]*>|</svg>$", "", svg.strip())
     symbol = re.sub(r"<rect[^>]*/>", "", inner, count=1)
     return (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config.base import Config
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
+from mkdocs.utils.templates import TemplateContext
 
 from fedsite import resources
 from fedsite.build_run import BuildRun, DataError, UnknownView, renamed_assets
@@ -145,7 +146,7 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
             run.pages += [file.url for file in files.documentation_pages()]
             return Files([file for file in files if not file.is_documentation_page()])
         for file in list(files):
-            if hashed := run.site.assets.get(file.src_uri):
+            if (hashed := run.site.assets.get(file.src_uri)) and file.abs_src_path:
                 files.remove(file)
                 files.append(File.generated(config, hashed, abs_src_path=file.abs_src_path))
         sites_own = {file.src_uri for file in files}
@@ -178,7 +179,7 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
     ) -> str:
         if FRONT_MATTER.match(markdown):  # MkDocs could not read what on_config accepted
             raise PluginError(f"docs/{page.file.src_uri}: the front matter could not be read")
-        page.meta = self.run.page_meta(page.meta, page.file.src_uri, config.theme["language"])
+        page.meta = self.run.page_meta(dict(page.meta), page.file.src_uri, config.theme["language"])
         try:
             return self.run.render(markdown, locale=config.theme["language"], url=page.url)
         except UnknownView as exc:
@@ -193,14 +194,15 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
     # After static-i18n's on_page_context (priority 50), which sets the page's alternates.
     @event_priority(0)
     def on_page_context(
-        self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         self._policy(context)
         if "alternate" in config.extra:  # the language switcher's names come from mkdocs.yml
             config.extra["alternate"] = html_values(config.extra["alternate"])
         # static-i18n: a file's `localization` is the language of its text (None: the default).
         default = self.run.site.default.locale
-        page.canonical_url, context["page_language"], note = self.run.page_language(
+        ours = cast(dict[str, Any], context)  # what the package's templates read, besides
+        page.canonical_url, ours["page_language"], note = self.run.page_language(
             source=Path(page.file.abs_src_path or ""),
             url=page.url,
             canonical=page.canonical_url or "",
@@ -218,16 +220,16 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
         return context
 
     def on_template_context(
-        self, context: dict, *, template_name: str, config: MkDocsConfig
-    ) -> dict:
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if template_name == "404.html" and not self.run.mistakes:  # a page with no Page object
             self._policy(context)
         return context
 
-    def _policy(self, context: dict[str, Any]) -> None:
+    def _policy(self, context: TemplateContext) -> None:
         page = {**context, "features": context["config"].theme.get("features") or []}
         env = self.run.env
-        context["content_security_policy"] = self.run.content_security_policy(
+        cast(dict[str, Any], context)["content_security_policy"] = self.run.content_security_policy(
             lambda name: env.get_template(name).render(page)
         )
 

@@ -36,7 +36,7 @@ from fedsite.inputs.source_files import source_problems
 from fedsite.inputs.ui_strings import IDENTITY, UiStrings, load_ui_strings
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
-from fedsite.model import NewsItem, SiteData
+from fedsite.model import Category, NewsItem, Place, SiteData, Township
 from fedsite.news_pages import NewsPages
 from fedsite.output.asset_names import hashed_name, hashed_names
 from fedsite.output.colours import identity_css
@@ -125,6 +125,8 @@ class Site:
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
         if problems:
             raise DataError(problems)
+        # (Each part loaded, or a problem was raised above.)
+        assert identity and settings and ui is not None and data and news is not None
         assets = hashed_names(docs_dir, package_assets())
         assets[IDENTITY_CSS] = hashed_name(IDENTITY_CSS, identity_css(identity.colour).encode())
         if preview:
@@ -234,10 +236,10 @@ class Site:
             ids = list(dict.fromkeys(occ.activity.id for occ in group))
             venue, start = group[0].activity.venue.id, group[0].start
             if zh:
-                named = "、".join(f"「{i}」" for i in ids[:NAMED_IN_A_CLASH])
+                listed = "、".join(f"「{i}」" for i in ids[:NAMED_IN_A_CLASH])
                 if len(ids) > NAMED_IN_A_CLASH:
-                    named += f"等 {len(ids)} 项活动"
-                text = f"{named}在 {start:%Y-%m-%d %H:%M} 同时用「{venue}」"
+                    listed += f"等 {len(ids)} 项活动"
+                text = f"{listed}在 {start:%Y-%m-%d %H:%M} 同时用「{venue}」"
                 warnings.append(text + "：这个地点是不是订了两次？")
             else:
                 named = [f"'{i}'" for i in ids[:NAMED_IN_A_CLASH]]
@@ -335,7 +337,7 @@ class Site:
     def segmenter_words(self) -> list[str]:
         """Phrases the Chinese segmenter must keep whole, so search finds them as typed:
         data/search.yml's terms and the names of townships, places and kinds of activity."""
-        names = [
+        names: list[Township | Place | Category] = [
             *self.data.townships.values(),
             *self.data.places.values(),
             *self.data.categories.values(),

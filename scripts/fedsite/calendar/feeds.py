@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from fedsite import paths
 from fedsite.calendar.ics import activity_ics, calendar_ics
 from fedsite.calendar.schedule import Schedule
-from fedsite.model import Activity
+from fedsite.model import Activity, Occurrence
 from fedsite.output.rebuild_memo import RebuildMemo, fingerprint
 from fedsite.page_context import PageContext
 
@@ -21,7 +21,7 @@ def calendar_files(
     `events` false, the feeds only. `memo`: the preview's, which keeps each activity's text."""
     t = ctx.t
     uid_domain = urlsplit(ctx.site_url).hostname or "localhost"
-    first = {}
+    first: dict[str, Occurrence] = {}
     for occ in schedule.occurrences:
         first.setdefault(occ.activity.id, occ)
 

@@ -56,6 +56,7 @@ def _occurrence_moment(name: str, value: dt.date | dt.datetime, activity: Activi
 
 def _rrule(activity: Activity) -> str:
     repeat = activity.repeat
+    assert repeat is not None, activity.id  # (called for repeating activities only)
     parts = [f"FREQ={repeat.frequency.upper()}"]
     if repeat.interval != 1:
         parts.append(f"INTERVAL={repeat.interval}")
@@ -67,7 +68,9 @@ def _rrule(activity: Activity) -> str:
         if activity.all_day:
             parts.append(f"UNTIL={repeat.until:%Y%m%d}")  # a DATE, like DTSTART
         else:  # UTC, as RFC 5545 requires when DTSTART has a TZID
-            last = dt.datetime.combine(repeat.until, activity.start, activity.timezone)
+            last = dt.datetime.combine(
+                repeat.until, activity.start or dt.time.min, activity.timezone
+            )
             parts.append(f"UNTIL={_utc(last)}")
     return "RRULE:" + ";".join(parts)
 

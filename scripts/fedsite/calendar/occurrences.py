@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from typing import Any
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 from dateutil.rrule import weekdays as DATEUTIL_WEEKDAYS
@@ -25,7 +26,7 @@ def rrule_weekday(rule: str) -> weekday:
 
 def _rule(repeat: Repeat, day: dt.date, start: dt.time | None) -> rrule:
     first = dt.datetime.combine(day, start or dt.time.min)
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     if repeat.weekday:
         kwargs["byweekday"] = rrule_weekday(repeat.weekday)
     if repeat.until:
@@ -33,7 +34,7 @@ def _rule(repeat: Repeat, day: dt.date, start: dt.time | None) -> rrule:
     if repeat.count:
         kwargs["count"] = repeat.count
     frequency = WEEKLY if repeat.frequency == "weekly" else MONTHLY
-    return rrule(frequency, dtstart=first, interval=repeat.interval, **kwargs)
+    return rrule(frequency, dtstart=first, interval=repeat.interval, **kwargs)  # type: ignore[arg-type]
 
 
 def series_dates(repeat: Repeat, day: dt.date, start: dt.time | None) -> list[dt.date]:
@@ -89,23 +90,23 @@ def double_bookings(items: list[Occurrence]) -> list[list[Occurrence]]:
     group is a run of occurrences each of which starts before an earlier one of the run is
     over, by start time. One sort per place, so thousands at one time check in a moment
     (every pair of them would be millions)."""
-    by_place: dict[str, list[Occurrence]] = defaultdict(list)
+    by_place: dict[str, list[tuple[dt.datetime, dt.datetime, Occurrence]]] = defaultdict(list)
     for occ in items:
-        if occ.status != "cancelled" and occ.start is not None:
-            by_place[occ.activity.venue.id].append(occ)
+        if occ.status != "cancelled" and occ.start is not None and occ.end is not None:
+            by_place[occ.activity.venue.id].append((occ.start, occ.end, occ))
     clashes = []
     for booked in by_place.values():
-        booked.sort(key=lambda o: (o.start, o.activity.id))
+        booked.sort(key=lambda timed: (timed[0], timed[2].activity.id))
         group: list[Occurrence] = []
-        over = None  # when the last of the group's occurrences is over
-        for occ in booked:
-            if group and occ.start < over:
+        over = dt.datetime.min  # when the last of the group's occurrences is over
+        for start, end, occ in booked:
+            if group and start < over:
                 group.append(occ)
-                over = max(over, occ.end)
+                over = max(over, end)
                 continue
             if len(group) > 1:
                 clashes.append(group)
-            group, over = [occ], occ.end
+            group, over = [occ], end
         if len(group) > 1:
             clashes.append(group)
     return sorted(clashes, key=lambda group: (group[0].start, group[0].activity.venue.id))

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from fedsite import paths
 from fedsite.calendar.schedule import Schedule, month_start
@@ -75,7 +77,8 @@ class CalendarPages:
         if self.memo is None:
             return [make(o) for o in items]
         key = (fingerprint(ctx), today, heading, jsonld)
-        return [self.memo.get(("card", fingerprint(o), *key), lambda o=o: make(o)) for o in items]
+        memo = self.memo
+        return [memo.get(("card", fingerprint(o), *key), partial(make, o)) for o in items]
 
     def _compact(self, items, ctx: PageContext) -> str:
         return str(self._m.compact_list(items, ctx.t, ctx.link))
@@ -222,7 +225,7 @@ class CalendarPages:
 
     def jsonld(self, occ: Occurrence, ctx: PageContext) -> dict:
         a, t = occ.activity, ctx.t
-        data = {
+        data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Event",
             "name": t(a.title),

@@ -58,7 +58,9 @@ def categories(checker: Checker) -> dict[str, Category]:
     check_unique(checker, "categories", "category")
     return {
         item["id"]: Category(
-            item["id"], checker.text(item, path, "name"), checker.text(item, path, "description")
+            item["id"],
+            checker.required_text(item, path, "name"),
+            checker.text(item, path, "description"),
         )
         for path, item in items(checker, "categories")
     }
@@ -67,7 +69,7 @@ def categories(checker: Checker) -> dict[str, Category]:
 def organisers(checker: Checker) -> dict[str, Organiser]:
     check_unique(checker, "organisers", "organiser")
     return {
-        item["id"]: Organiser(item["id"], checker.text(item, path, "name"))
+        item["id"]: Organiser(item["id"], checker.required_text(item, path, "name"))
         for path, item in items(checker, "organisers")
     }
 
@@ -80,7 +82,7 @@ def _registration(checker: Checker, item: dict, path: FieldPath) -> Registration
     cost = reg.get("cost")
     number = reg.get("phone")
     return Registration(
-        how=checker.text(reg, rpath, "how"),
+        how=checker.required_text(reg, rpath, "how"),
         deadline=checker.date(reg.get("deadline"), (*rpath, "deadline")),
         places=reg.get("places"),
         free=cost == "free",
@@ -171,7 +173,7 @@ def activities(
         zone = checker.timezone(item.get("timezone"), (*path, "timezone"))
         day, start, end, last = _when(checker, item, path)
         repeat = repeat_rule(checker, item, path, day, start)
-        if len(checker.problems) > before:
+        if len(checker.problems) > before or venue is None or day is None:
             continue
         dates = len(series_dates(repeat, day, start)) if repeat else 1
         if not budget.spend(checker, path, dates):
@@ -179,7 +181,7 @@ def activities(
         out.append(
             Activity(
                 id=item["id"],
-                title=checker.text(item, path, "title"),
+                title=checker.required_text(item, path, "title"),
                 venue=venue,
                 date=day,
                 start=start,
@@ -207,12 +209,12 @@ def courses(checker: Checker, tables, updated_default: dt.date, budget: DateBudg
             spath = (*path, "sessions", n - 1)
             venue = _venue(checker, tables[1], session, spath)
             day, start, end, last = _when(checker, session, spath)
-            if len(checker.problems) > before:
+            if len(checker.problems) > before or venue is None or day is None:
                 continue
             sessions.append(
                 Activity(
                     id=f"{item['id']}-{n}",
-                    title=checker.text(session, spath, "title"),
+                    title=checker.required_text(session, spath, "title"),
                     venue=venue,
                     date=day,
                     start=start,
@@ -230,7 +232,7 @@ def courses(checker: Checker, tables, updated_default: dt.date, budget: DateBudg
         out.append(
             Course(
                 id=item["id"],
-                title=checker.text(item, path, "title"),
+                title=checker.required_text(item, path, "title"),
                 status=status,
                 sessions=tuple(sessions),
                 **about,

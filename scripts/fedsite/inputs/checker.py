@@ -85,6 +85,10 @@ class Checker:
     ) -> None:
         self.warnings.append(self.source.problem(path, message, hint, zh))
 
+    def required_text(self, item: dict, path: FieldPath, key: str) -> Text:
+        """A text the schema requires (so it is there once the file is checked)."""
+        return self.text(item, path, key) or Text({})
+
     def text(self, item: dict, path: FieldPath, key: str) -> Text | None:
         value = item.get(key)
         if value is None:
@@ -163,7 +167,7 @@ def items(checker: Checker, key: str) -> list[tuple[FieldPath, dict]]:
 
 
 def check_unique(checker: Checker, key: str, what: str) -> None:
-    seen: dict[str, int] = {}
+    seen: dict[str, int | str] = {}
     for path, item in items(checker, key):
         if item["id"] in seen:
             line = checker.source.where((key, seen[item["id"]]))[0]

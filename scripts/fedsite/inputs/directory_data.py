@@ -48,7 +48,7 @@ def phone(checker: Checker, value: str, path: FieldPath, example: bool) -> Phone
 def townships(checker: Checker) -> dict[str, Township]:
     check_unique(checker, "townships", "township")
     return {
-        item["id"]: Township(item["id"], checker.text(item, path, "name"))
+        item["id"]: Township(item["id"], checker.required_text(item, path, "name"))
         for path, item in items(checker, "townships")
     }
 
@@ -68,7 +68,9 @@ def services(checker: Checker, docs_dir: Path | None) -> dict[str, Service]:
                     "写这项服务的中文页面在 docs/ 下的路径，如 services/legal-rights.md",
                 ),
             )
-        found[item["id"]] = Service(item["id"], checker.text(item, path, "name"), item["page"])
+        found[item["id"]] = Service(
+            item["id"], checker.required_text(item, path, "name"), item["page"]
+        )
     return found
 
 
@@ -78,7 +80,7 @@ def hotlines(checker: Checker) -> tuple[Hotline, ...]:
         number = phone(checker, item["number"], (*path, "number"), item.get("example", False))
         if number is not None:
             short = checker.text(item, path, "short")
-            found.append(Hotline(number, checker.text(item, path, "name"), short))
+            found.append(Hotline(number, checker.required_text(item, path, "name"), short))
     in_bar = [path for path, item in items(checker, "hotlines") if "short" in item]
     if len(in_bar) > 2:
         checker.error(
@@ -130,8 +132,8 @@ def places(
             id=item["id"],
             kind=item["kind"],
             township=township,
-            name=checker.text(item, path, "name"),
-            address=checker.text(item, path, "address"),
+            name=checker.required_text(item, path, "name"),
+            address=checker.required_text(item, path, "address"),
             timezone=zone or ZoneInfo(DEFAULT_TIMEZONE),
             accessibility=checker.text(item, path, "accessibility"),
             phones=tuple(phones),

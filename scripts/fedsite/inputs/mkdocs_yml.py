@@ -209,7 +209,7 @@ def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
             ("hooks：MkDocs 会把每一个都当 Python 代码运行", "删掉它们：网站运行的是 fedsite 插件"),
         )
     for field in FOLDERS:
-        node = root
+        node: yaml.Node | None = root
         for key in field:
             pairs = node.value if isinstance(node, yaml.MappingNode) else []
             node = next((v for k, v in pairs if getattr(k, "value", None) == key), None)

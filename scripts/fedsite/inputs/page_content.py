@@ -116,9 +116,8 @@ class _Reader(HTMLParser):
             elif name == "style":
                 what = f'style="{shorten(value, 30)}"'
                 self.found.append(Found("style", "style=", (("what", what),)))
-            elif SCRIPT_URL.match(compact):
-                scheme = SCRIPT_URL.match(compact)[0]
-                self.found.append(Found("url", scheme, (("value", shorten(value, 30)),)))
+            elif scheme := SCRIPT_URL.match(compact):
+                self.found.append(Found("url", scheme[0], (("value", shorten(value, 30)),)))
             elif tag in MEDIA and name in MEDIA_URLS and _remote(value, srcset=name == "srcset"):
                 first = value.split(",")[0].split()[0]
                 self.found.append(Found("remote", first, (("value", shorten(value, 40)),)))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator, validators
@@ -117,11 +118,12 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
     described = schema.get("description", "")
     # The schemas' rules in Chinese where they have them (description_zh), else in English.
     described_zh = schema.get("description_zh", "") or described
-    value = shorten(error.instance)
+    instance: Any = error.instance
+    value = shorten(instance)
     kind = error.validator
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(instance) - set(allowed))
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         guess = f"did you mean '{close[0]}'? " if close else "check the spelling; "
         guess_zh = f"是不是「{close[0]}」？" if close else "请检查拼写。"
@@ -141,13 +143,14 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
             (f"缺少「{field}」", f"加一行 {field}: ..."),
         )
     if kind == "enum":
-        options = [str(option) for option in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), options, n=1)
+        choices: Any = error.validator_value
+        options = [str(option) for option in choices]
+        close = difflib.get_close_matches(str(instance), options, n=1)
         guess = f"did you mean '{close[0]}'? " if close else ""
         guess_zh = f"是不是「{close[0]}」？" if close else ""
         return source.problem(
             path,
-            f"'{error.instance}' is not allowed here",
+            f"'{instance}' is not allowed here",
             f"{guess}use one of: {', '.join(options)}",
             (f"这里不能写「{value}」", f"{guess_zh}可以写：{', '.join(options)}"),
         )
@@ -181,7 +184,7 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
             (f"「{value}」不是语言代码", "写语言代码，如 zh 或 en"),
         )
     if kind == "maxLength":
-        count, most = len(error.instance), error.validator_value
+        count, most = len(instance), error.validator_value
         return source.problem(
             path,
             f"too long ({count:,} characters; at most {most:,})",
@@ -203,7 +206,7 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
             ("不能是空的", described_zh or "填上内容"),
         )
     if kind == "maxItems":
-        count, most = len(error.instance), error.validator_value
+        count, most = len(instance), error.validator_value
         return source.problem(
             path,
             f"too many entries ({count:,}; at most {most:,}): more than the site is made for",

@@ -162,12 +162,12 @@ def _identity_elsewhere(
     """What data/identity.yml says, said again in mkdocs.yml (written once: one of them would
     be forgotten when the other changes)."""
     places: list[tuple[tuple[str | int, ...], str]] = []
-    for path, name in IDENTITY_SETTINGS.items():
+    for setting_path, name in IDENTITY_SETTINGS.items():
         node: Any = config
-        for key in path:
+        for key in setting_path:
             node = node.get(key) if isinstance(node, Mapping) else None
         if node is not None:
-            places.append((path, name))
+            places.append((setting_path, name))
     for index, lang in enumerate(languages):
         where = ("plugins", "i18n", "languages", index)
         places += [
@@ -189,8 +189,8 @@ def _identity_elsewhere(
 
 
 def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -> T:
-    """A group of whole-number settings, such as extra.calendar."""
-    known = [f.name for f in fields(kind)]
+    """A group of whole-number settings, such as extra.calendar (`kind`, a dataclass)."""
+    known = [f.name for f in fields(kind)]  # type: ignore[arg-type]
     for name, value in options.items():
         if name not in known:
             problem(

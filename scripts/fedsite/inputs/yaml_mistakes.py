@@ -35,7 +35,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int
             path,
             line,
             column,
-            _key_on_line(text.replace(char, ":"), yaml.Mark("", 0, line_index, 0, None, None)),
+            _key_on_line(text.replace(char, ":"), yaml.Mark("", 0, line_index, 0, "", 0)),
             f"not valid YAML: a full-width {name} '{char}' (typed with Chinese punctuation) "
             f"where YAML needs '{ascii_char}'",
             f"switch the input method to English punctuation and type "

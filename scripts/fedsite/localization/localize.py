@@ -121,6 +121,7 @@ class Localizer:
                     start=self.date(first), end=self.date(last)
                 )
             return self.ui["all_day_pattern"].format(days=days)
+        end = end or start  # (an event with a start has an end: the data's check says so)
         if first == last:
             return self.ui["datetime_pattern"].format(
                 day=self.date(first), times=self.times(start, end)

@@ -36,9 +36,9 @@ def stub(title: str, description: str, marker: str, *, searchable: bool) -> str:
     meta: dict = {"title": title, "description": description}
     if not searchable:
         meta["search"] = {"exclude": True}
-    meta = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     heading = markdown_heading(1, title)
-    return f"---\n{NOTE}\n{meta}---\n\n{heading}\n\n<!-- fedsite:{marker} -->\n"
+    return f"---\n{NOTE}\n{front}---\n\n{heading}\n\n<!-- fedsite:{marker} -->\n"
 
 
 def _generated(text: str) -> bool:

@@ -31,7 +31,8 @@ def fingerprint(value: object) -> int:
     if is_dataclass(value):
         found = value.__dict__.get("_fingerprint")
         if found is None:
-            parts = (fingerprint(getattr(value, name)) for name in _field_names(type(value)))
+            kind: type = type(value)
+            parts = (fingerprint(getattr(value, name)) for name in _field_names(kind))
             found = hash((type(value).__name__, *parts))
             object.__setattr__(value, "_fingerprint", found)  # frozen dataclasses too
         return found
@@ -58,7 +59,7 @@ class RebuildMemo:
             return self._now[key]  # type: ignore[return-value]
         value = self._before.pop(key) if key in self._before else make()
         self._now[key] = value
-        return value
+        return value  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self._now)

@@ -52,7 +52,7 @@ def split_index(
     """`languages` maps each language's folder ('', 'en/') to its code ('zh', 'en'); returns
     each folder's index. `fallbacks` are the URLs of pages that show another language's text;
     `lunr_languages` those Material has lunr support for (others are indexed as English)."""
-    indexes = {}
+    indexes: dict[str, dict[str, Any]] = {}
     for home, lang in languages.items():
         config = copy.deepcopy(dict(index["config"]))
         config["lang"] = [lang if lang in lunr_languages or lang == "en" else "en"]
