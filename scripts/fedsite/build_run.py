@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,9 @@ class BuildRun:
     pages: list[str] = field(default_factory=list)  # where the browser may be, then
     warned: list[str] = field(default_factory=list)  # the preview's warnings (broken links)
     env: Any = None  # the theme's Jinja environment, for the policy's inline scripts
+    partials_of: Any = None  # the environment whose templates `partials` lists
+    partials: list[str] = field(default_factory=list)
+    rendered: dict[Hashable, list[str]] = field(default_factory=dict)  # alike pages' scripts
 
     @property
     def site(self) -> Site:
@@ -192,11 +195,17 @@ class BuildRun:
             note = f"has no {name} translation yet: it shows the original."
         return canonical, values, note
 
-    def content_security_policy(self, render: Callable[[str], str]) -> str:
+    def content_security_policy(self, render: Callable[[str], str], alike: Hashable) -> str:
         """The page's policy; `render(template)` renders one of the theme's partials with the
-        page's context (its inline scripts are allowed by their hashes). The preview's is the
-        same, with the nonce of its live-reload script."""
-        scripts = csp.theme_scripts(render, self.env.list_templates())
+        page's context (its inline scripts are allowed by their hashes). Pages whose partials
+        render alike share `alike` (their language and depth): theirs are rendered once. The
+        preview's is the same, with the nonce of its live-reload script."""
+        if self.partials_of is not self.env:  # listing a theme's templates takes a while
+            self.partials_of, self.partials = self.env, self.env.list_templates()
+            self.rendered.clear()
+        if alike not in self.rendered:
+            self.rendered[alike] = csp.theme_scripts(render, self.partials)
+        scripts = self.rendered[alike]
         self.scripts.update(scripts)
         self.page_scripts = set(scripts)
         return csp.policy(scripts, nonce=self.nonce if self.serving else "")

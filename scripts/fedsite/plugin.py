@@ -229,8 +229,11 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
     def _policy(self, context: TemplateContext) -> None:
         page = {**context, "features": context["config"].theme.get("features") or []}
         env = self.run.env
+        # Material's script partials read the config, the features and the page's base_url
+        # only: pages of one language at one depth render them alike.
+        alike = (context["config"].theme["language"], context.get("base_url"))
         cast(dict[str, Any], context)["content_security_policy"] = self.run.content_security_policy(
-            lambda name: env.get_template(name).render(page)
+            lambda name: env.get_template(name).render(page), alike
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
