@@ -17,11 +17,11 @@ import argparse
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
+
+from fedsite.cli import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -42,13 +42,8 @@ LANGUAGES = {"zh": "", "en": "en/"}
 
 
 def build(site: Path, today: str) -> None:
-    env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-        cwd=ROOT,
-        check=True,
-        env=env,
-    )
+    if build_site(ROOT, site, today=today, quiet=True).returncode != 0:
+        raise SystemExit("the site does not build: run fedsite check")
 
 
 def serve(site: Path) -> http.server.ThreadingHTTPServer:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fedsite.cli import build_site
 from nginx import NGINX, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,30 +46,14 @@ def mkdocs_build(
     """Run `mkdocs build --strict` as an editor or CI would, in a subprocess (without --strict,
     and with `strict: false` in mkdocs.yml, to see what a page would do if it were built)."""
     # Messages in English (FEDSITE_LANG), which most tests read; the Chinese ones have theirs.
-    env = {
-        **os.environ,
-        "SITE_TODAY": SITE_TODAY,
-        "NO_MKDOCS_2_WARNING": "1",
-        "FEDSITE_LANG": "en",
-        **environ,
-    }
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            *(["--strict"] if strict else []),
-            "-d",
-            str(site),
-        ],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = build_site(
+        project,
+        site,
+        today=SITE_TODAY,
+        site_url=site_url,
+        strict=strict,
+        capture=True,
+        environ={"FEDSITE_LANG": "en", **environ},
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 

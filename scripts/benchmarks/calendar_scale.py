@@ -33,6 +33,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from fedsite.cli import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-12-01"
@@ -174,13 +175,9 @@ def full_build(project: Path) -> tuple[float, float]:
     """`mkdocs build` in a child process: seconds and the child's peak memory in MiB."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
-        cwd=project,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    build = build_site(project, project / "site", today=TODAY, strict=False, capture=True)
+    if build.returncode != 0:
+        raise SystemExit(build.stdout + build.stderr)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024

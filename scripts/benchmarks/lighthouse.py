@@ -23,6 +23,8 @@ import threading
 from functools import partial
 from pathlib import Path
 
+from fedsite.cli import build_site
+
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = "lighthouse@12"
 PAGES = ["/", "/services/", "/contacts/", "/en/", "/en/services/", "/en/contacts/"]
@@ -84,13 +86,8 @@ def machine() -> str:
 
 
 def build(site: Path, url: str) -> None:
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if build_site(ROOT, site, site_url=url, quiet=True).returncode != 0:
+        raise SystemExit("the site does not build: run fedsite check")
 
 
 def lighthouse(url: str, out: Path) -> dict:

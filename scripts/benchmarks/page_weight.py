@@ -18,13 +18,14 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from fedsite.cli import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -44,13 +45,8 @@ def free_port() -> int:
 
 
 def build(site: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_TODAY": TODAY, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if build_site(ROOT, site, today=TODAY, site_url=site_url, quiet=True).returncode != 0:
+        raise SystemExit("the site does not build: run fedsite check")
 
 
 class Log:

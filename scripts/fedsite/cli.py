@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from fedsite import __version__
@@ -48,6 +48,37 @@ def _new(argv: list[str]) -> int:
     from fedsite.new_site import main
 
     return main(argv)
+
+
+def build_site(
+    project: Path,
+    site: Path,
+    *,
+    today: str | None = None,
+    site_url: str | None = None,
+    strict: bool = True,
+    quiet: bool = False,
+    capture: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the site at `project` into `site`, in a process of its own: the one
+    recipe the tests, benchmarks and tools share. `today` pins the build's day (SITE_TODAY),
+    `site_url` its address (SITE_URL); with `capture`, its output is kept (as text); `quiet`
+    leaves out MkDocs' messages but errors (its warnings too: not for editors)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environ or {})}
+    if today:
+        env["SITE_TODAY"] = today
+    if site_url:
+        env["SITE_URL"] = site_url
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    return subprocess.run(
+        command + (["--strict"] if strict else []) + (["--quiet"] if quiet else []),
+        cwd=project,
+        env=env,
+        capture_output=capture,
+        text=True,
+        check=False,
+    )
 
 
 def _mkdocs(command: str) -> Callable[[list[str]], int]:
