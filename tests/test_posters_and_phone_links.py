@@ -120,3 +120,18 @@ def test_numbers_in_markdown_become_links_but_not_in_code_or_links() -> None:
     assert '<h2>有危险打 <a href="tel:110">110</a></h2>' in html
     assert html.count('href="tel:12338"') == 1 and "<code>110</code>" in html
     assert '<strong><a href="tel:+862358123456">023 5812 3456</a></strong>' in html
+
+
+def test_numbers_are_found_however_they_are_written() -> None:
+    text = "打 (023)58123456、+86 23 5812 3456、023－58123456、400-123-4567 或（023）5812-3456"
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', link_phones(text, SHORT))
+    assert [uri for uri, _ in links] == [
+        "tel:+862358123456",
+        "tel:+862358123456",
+        "tel:+862358123456",
+        "tel:+864001234567",
+        "tel:+862358123456",
+    ], links
+    assert links[1][1] == "+86 23 5812 3456"  # the text as written stays the link's text
+    md = markdown.Markdown(extensions=[PhoneLinksExtension(short_numbers=SHORT)])
+    assert 'href="tel:+864001234567">400-123-4567</a>' in md.convert("热线 400-123-4567。")

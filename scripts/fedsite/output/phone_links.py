@@ -1,6 +1,6 @@
 """Phone numbers that editors write in running text become links that call them, as the data's
 phone fields do: an editor writes "打 110" or "023-5812 3456" and a resident taps it. In the
-pages' Markdown by a Python-Markdown inline pattern, which sees text only: never code, never a
+pages' Markdown by a Python-Markdown tree processor, which sees text only: never code, never a
 link's own text (an editor's [12338](tel:12338) stays as it is); in the data's texts by
 `link_phones`, for the fields that are prose (never a title, which may be inside a link)."""
 
@@ -11,38 +11,54 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from functools import cache
 
-import phonenumbers
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, format_number
 
 REGION = "CN"
-# Mainland numbers as people write them: a mobile (138 0013 8000), or a landline with its area
-# code (023-5812 3456). Not preceded or followed by a digit, so years and ids are left alone.
-_NUMBERS = r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}"
+# A run of digits long enough to be a phone number: most texts have none, and PhoneNumberMatcher
+# need not read them.
+_MAYBE = re.compile(r"\d[\d \u00a0()（）+＋\-－]{5,}\d")
+# Where a number is never a link: in code, and in a link already.
+_SKIP = {"a", "code", "pre", "script", "style", "kbd", "samp"}
 
 
 @cache
-def phone_pattern(short: frozenset[str]) -> str:
-    """The numbers to link; `short` are the short public numbers (12338, 110) of the site's
-    hotlines: no pattern can tell them from any other three or five digits."""
-    numbers = "|".join([_NUMBERS, *(re.escape(n) for n in sorted(short, key=len, reverse=True))])
-    return rf"(?<![\d.])(?P<number>{numbers})(?![\d])"
+def _short_pattern(short: frozenset[str]) -> re.Pattern | None:
+    """The short public numbers (12338, 110) of the site's hotlines, not inside a longer run of
+    digits: phonenumbers finds no short numbers in running text."""
+    if not short:
+        return None
+    numbers = "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])(?:{numbers})(?!\d)")
 
 
-def link_for(written: str, short: frozenset[str]) -> str | None:
-    return f"tel:{written}" if written in short else tel_uri(written)
+def find_phones(text: str, short: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, tel: URI) of every phone number in `text`: the ones phonenumbers'
+    PhoneNumberMatcher takes as valid in China, however they are written (023-5812 3456,
+    (023)58123456, +86 23 5812 3456, 023－58123456, 400-123-4567, 138 0013 8000), and the
+    site's short numbers."""
+    found = [
+        (m.start, m.end, "tel:" + format_number(m.number, PhoneNumberFormat.E164))
+        for m in (
+            PhoneNumberMatcher(text, REGION, leniency=Leniency.VALID) if _MAYBE.search(text) else ()
+        )
+    ]
+    if (pattern := _short_pattern(short)) is not None:
+        for m in pattern.finditer(text):
+            if not any(start < m.end() and m.start() < end for start, end, _ in found):
+                found.append((m.start(), m.end(), f"tel:{m[0]}"))
+    return sorted(found)
 
 
 def link_phones(text: str, short: frozenset[str]) -> Markup:
     """Plain text as HTML, each phone number in it a link that calls it."""
     parts, last = [], 0
-    for match in re.finditer(phone_pattern(short), text):
-        uri = link_for(match["number"], short)
-        if uri is not None:
-            parts += [escape(text[last : match.start()]), _link(uri, match["number"])]
-            last = match.end()
+    for start, end, uri in find_phones(text, short):
+        parts += [escape(text[last:start]), _link(uri, text[start:end])]
+        last = end
     return Markup("").join([*parts, escape(text[last:])])
 
 
@@ -50,32 +66,46 @@ def _link(uri: str, written: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(uri, written)
 
 
-def tel_uri(written: str) -> str | None:
-    """The tel: URI of a number as written, or None if it is no number in China."""
-    try:
-        number = phonenumbers.parse(written, REGION)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+class _PhoneLinks(Treeprocessor):
+    """After Markdown's inline patterns: each text of the page outside code and links, with
+    its numbers made links (a tree processor, as PhoneNumberMatcher looks at whole texts)."""
 
-
-class _PhoneLinks(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)
-
-    def __init__(self, pattern: str, short: frozenset[str], md: Markdown) -> None:
-        super().__init__(pattern, md)
+    def __init__(self, md: Markdown, short: frozenset[str]) -> None:
+        super().__init__(md)
         self.short = short
 
-    def handleMatch(self, m: re.Match, data: str):
-        written = m.group("number")
-        uri = link_for(written, self.short)
-        if uri is None:
-            return None, None, None
-        link = etree.Element("a", {"href": uri})
-        link.text = written
-        return link, m.start(0), m.end(0)
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in _SKIP:
+            return
+        children = list(element)
+        if element.text:
+            element.text, made = self._split(element.text)
+            for index, link in enumerate(made):
+                element.insert(index, link)
+        for child in children:
+            self._walk(child)
+            if child.tail:
+                child.tail, made = self._split(child.tail)
+                at = list(element).index(child) + 1
+                for offset, link in enumerate(made):
+                    element.insert(at + offset, link)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """`text` up to its first number, and the links (each with what follows as its
+        tail)."""
+        found = find_phones(text, self.short)
+        if not found:
+            return text, []
+        links = []
+        for index, (start, end, uri) in enumerate(found):
+            link = etree.Element("a", {"href": uri})
+            link.text = text[start:end]
+            link.tail = text[end : found[index + 1][0] if index + 1 < len(found) else len(text)]
+            links.append(link)
+        return text[: found[0][0]], links
 
 
 class PhoneLinksExtension(Extension):
@@ -84,6 +114,5 @@ class PhoneLinksExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        pattern = phone_pattern(self.short)
-        # After the escapes, code spans and links (their priorities are 180 to 160).
-        md.inlinePatterns.register(_PhoneLinks(pattern, self.short, md), "fedsite-phones", 25)
+        # After the inline patterns (20): code spans and links are elements by then.
+        md.treeprocessors.register(_PhoneLinks(md, self.short), "fedsite-phones", 15)
