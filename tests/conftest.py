@@ -82,8 +82,8 @@ def fedsite_check(project: Path, language: str = "en") -> subprocess.CompletedPr
 def site_strings(languages=("zh", "en")) -> dict[str, dict[str, str]]:
     """The reference site's interface strings, as a build has them: the package's, with the
     site's identity filled in."""
-    from fedsite.inputs.identity import load_identity
-    from fedsite.inputs.ui_strings import load_ui_strings
+    from fedsite.identity.data import load_identity
+    from fedsite.localization.ui_strings import load_ui_strings
 
     identity = load_identity(ROOT / "data", ROOT / "docs", list(languages))
     placeholders = {lang: identity.placeholders(lang) for lang in languages}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import assert_failed_cleanly, copy_project, fedsite_check, mkdocs_build
-from fedsite.inputs.page_content import active_content
+from fedsite.pages.active_content import active_content
 
 # What an editor (or an attacker with a pull request) might write into a page, and what the
 # check calls it.

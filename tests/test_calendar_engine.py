@@ -22,10 +22,10 @@ from conftest import ROOT, site_strings
 from fedsite.calendar.ics import activity_ics, calendar_ics
 from fedsite.calendar.occurrences import double_bookings, occurrences
 from fedsite.directory.vcard import place_vcard
-from fedsite.inputs.site_data import load_site_data
 from fedsite.localization.localize import Localizer
 from fedsite.model import Activity, SiteData
 from fedsite.output.content_lines import fold, text
+from fedsite.site_data import load_site_data
 
 ACTIVITIES = """\
 activities:

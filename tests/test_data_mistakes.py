@@ -16,9 +16,9 @@ import pytest
 from conftest import ROOT, edit
 from entries import ACTIVITY, PLACE, append_entry, index_at, last_index, line_of
 from fedsite.calendar.occurrences import all_occurrences, double_bookings
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.site_data import load_site_data
+from fedsite.messages.problems import DataError
 from fedsite.model import SiteData
+from fedsite.site_data import load_site_data
 
 LANGUAGES = ["zh", "en"]
 DOCS = ROOT / "docs"

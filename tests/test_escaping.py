@@ -12,10 +12,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.identity import https_url
-from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
-from fedsite.inputs.settings import load_settings
+from fedsite.environment.mkdocs_yml import read_mkdocs_yml
+from fedsite.environment.settings import load_settings
+from fedsite.identity.data import https_url
+from fedsite.messages.problems import DataError
 from fedsite.output import csp
 from fedsite.output.content_lines import text as ics_text
 from fedsite.output.escaping import html_values, markdown_heading, markdown_text

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from fedsite import resources
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.front_matter import check_pages, read_front_matter
+from fedsite.messages.problems import DataError
 from fedsite.output.generated_pages import editors_pages
+from fedsite.pages.front_matter import check_pages, read_front_matter
 
 SCHEMAS = resources.SCHEMAS
 TEMPLATES = ROOT / "overrides"

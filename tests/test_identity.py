@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, assert_failed_cleanly, copy_project, edit, fedsite_check, mkdocs_build
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.identity import load_identity
-from fedsite.output.colours import contrast, identity_css, mix
+from fedsite.identity.colours import contrast, identity_css, mix
+from fedsite.identity.data import load_identity
+from fedsite.messages.problems import DataError
 
 LANGUAGES = ["zh", "en"]
 

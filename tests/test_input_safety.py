@@ -14,11 +14,11 @@ import jsonschema_rs
 import pytest
 from conftest import ROOT
 from fedsite import resources
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.schema_check import EcmaValidator, check_against_schema
-from fedsite.inputs.site_data import load_site_data
-from fedsite.inputs.ui_strings import load_ui_strings
-from fedsite.inputs.yaml_source import MAX_VALUE_CHARS, load_yaml, load_yaml_text
+from fedsite.editor_yaml.schema_check import EcmaValidator, check_against_schema
+from fedsite.editor_yaml.source import MAX_VALUE_CHARS, load_yaml, load_yaml_text
+from fedsite.localization.ui_strings import load_ui_strings
+from fedsite.messages.problems import DataError
+from fedsite.site_data import load_site_data
 
 SCHEMAS = resources.SCHEMAS
 LANGUAGES = ["zh", "en"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, assert_failed_cleanly, copy_project, edit, fedsite_check, mkdocs_build
-from fedsite.inputs.mkdocs_yml import config_problems
+from fedsite.environment.mkdocs_yml import config_problems
 
 SENTINEL = "RAN-FROM-A-TAG"
 

@@ -16,11 +16,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, site_strings
 from fedsite.calendar.schedule import Schedule
 from fedsite.directory.pages import DirectoryPages
-from fedsite.inputs.site_data import load_site_data
 from fedsite.localization.localize import Localizer
 from fedsite.output.phone_links import PhoneLinksExtension, link_phones
 from fedsite.page_context import PageContext
 from fedsite.posters import ROWS, Posters, poster_months
+from fedsite.site_data import load_site_data
 
 TODAY = dt.date(2026, 12, 10)
 # Twelve evenings at gaosuntang, one of them past and one cancelled; one at longju, none

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SITE_TODAY, copy_project, edit, fedsite_check, free_port
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.yaml_source import load_yaml_text
+from fedsite.editor_yaml.source import load_yaml_text
+from fedsite.messages.problems import DataError
 
 
 def check_output(project: Path, language: str = "en") -> str:

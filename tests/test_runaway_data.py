@@ -20,9 +20,9 @@ import pytest
 from conftest import ROOT, SITE_TODAY, copy_project, fedsite_check
 from entries import ACTIVITY, append_entry
 from fedsite import resources
-from fedsite.inputs.calendar_data import MAX_DATES
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.site_data import load_site_data
+from fedsite.calendar.data import MAX_DATES
+from fedsite.messages.problems import DataError
+from fedsite.site_data import load_site_data
 from worst_case import worst_case_data
 
 TODAY = dt.date.fromisoformat(SITE_TODAY)

@@ -10,8 +10,8 @@ import json
 
 import yaml
 from fedsite import resources
-from fedsite.inputs.calendar_data import MAX_DATES
-from fedsite.inputs.checker import FUTURE_YEARS, PAST_YEARS, years_from
+from fedsite.calendar.data import MAX_DATES
+from fedsite.editor_yaml.checker import FUTURE_YEARS, PAST_YEARS, years_from
 
 SCHEMAS = resources.SCHEMAS
 DATES_EACH = 8  # each activity repeats weekly this many times

@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from fedsite import paths
-from fedsite.inputs.errors import DataError, Problem, editor_language
-from fedsite.inputs.page_content import page_problems
-from fedsite.inputs.page_markers import fill_placeholders
-from fedsite.inputs.schema_check import forget_schemas
-from fedsite.inputs.today import reference_date
+from fedsite.editor_yaml.schema_check import forget_schemas
+from fedsite.environment.today import reference_date
+from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.offline.service_worker import base_href, with_base
 from fedsite.output import csp
 from fedsite.output.escaping import html_values
@@ -30,6 +28,8 @@ from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.mistakes_page import mistakes_page, warnings_banner
 from fedsite.output.sitemap import SitemapEntry
 from fedsite.output.theme_values import theme_values
+from fedsite.pages.active_content import page_problems
+from fedsite.pages.markers import fill_placeholders
 from fedsite.search.segmenter import keep_whole, lunr_languages
 from fedsite.site import Site, UnknownView
 from fedsite.site_files import SERVER_FOLDER, write_outputs, write_search_indexes

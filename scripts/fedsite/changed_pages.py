@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from fedsite import paths
-from fedsite.inputs.errors import DataError
+from fedsite.messages.problems import DataError
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.rebuild_memo import fingerprint
 from fedsite.site import Site

@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fedsite.inputs.errors import DataError, editor_language
-from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.environment.today import ReferenceDateError, reference_date
+from fedsite.messages.problems import DataError, editor_language
 from fedsite.resources import SCHEMA_COPY, write_schemas
 from fedsite.site import Site
 from fedsite.translations import report as translation_report

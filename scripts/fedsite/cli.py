@@ -9,7 +9,7 @@
     fedsite version
 
 Each subcommand takes its own options (`fedsite check --help`). The old commands still work.
-`build` and `serve` check mkdocs.yml as data first (inputs/mkdocs_yml.py): MkDocs' own loader
+`build` and `serve` check mkdocs.yml as data first (environment/mkdocs_yml.py): MkDocs' own loader
 runs a Python tag in it before any plugin can look, this check never does. They run MkDocs in
 a process of its own: the engine never imports MkDocs (only the plugin does)."""
 
@@ -83,8 +83,8 @@ def build_site(
 
 def _mkdocs(command: str) -> Callable[[list[str]], int]:
     def run(argv: list[str]) -> int:
-        from fedsite.inputs.errors import editor_language
-        from fedsite.inputs.mkdocs_yml import config_problems
+        from fedsite.environment.mkdocs_yml import config_problems
+        from fedsite.messages.problems import editor_language
 
         config = Path(_option(argv, "-f", "--config-file") or "mkdocs.yml")
         problems = config_problems(config) if config.is_file() else []

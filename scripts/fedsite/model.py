@@ -1,5 +1,6 @@
-"""The site's data model: what the data files describe, once checked (inputs/ builds it; the
-calendar and directory pages, feeds and vCards read it). Plain frozen dataclasses."""
+"""The site's data model: what the data files describe, once checked (each feature's data.py
+builds it, site_data.py calls them; the calendar and directory pages, feeds and vCards read
+it). Plain frozen dataclasses."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from fedsite.inputs.errors import Problem
 from fedsite.localization.texts import Text
+from fedsite.messages.problems import Problem
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Kinds of place the directory lists, in the order it lists them within a township.

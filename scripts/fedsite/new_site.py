@@ -28,7 +28,7 @@ import jinja2
 import phonenumbers
 
 from fedsite import __version__
-from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.environment.today import ReferenceDateError, reference_date
 from fedsite.localization.dates import localized_date
 from fedsite.resources import PACKAGE, write_schemas
 

@@ -26,11 +26,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from fedsite import resources
 from fedsite.build_run import BuildRun, DataError, UnknownView, renamed_assets
-from fedsite.inputs.errors import editor_language
-from fedsite.inputs.front_matter import FRONT_MATTER
-from fedsite.inputs.today import ReferenceDateError
+from fedsite.environment.today import ReferenceDateError
+from fedsite.messages.problems import editor_language
 from fedsite.output.escaping import escape_titles, html_values
 from fedsite.output.phone_links import PhoneLinksExtension
+from fedsite.pages.front_matter import FRONT_MATTER
 from fedsite.site import Site
 
 log = get_plugin_logger("fedsite")

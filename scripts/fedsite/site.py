@@ -23,30 +23,30 @@ from fedsite.calendar.pages import CalendarPages, markdown_blocks
 from fedsite.calendar.schedule import Schedule
 from fedsite.directory.pages import DirectoryPages, UnknownTownship
 from fedsite.directory.vcard import vcard_files
-from fedsite.inputs.errors import DataError, editor_language
-from fedsite.inputs.front_matter import check_pages
-from fedsite.inputs.history import History, HistoryError, history_problem
-from fedsite.inputs.identity import Identity, load_identity
-from fedsite.inputs.mkdocs_yml import config_problems, read_mkdocs_yml
-from fedsite.inputs.news import load_news
-from fedsite.inputs.page_markers import MARKER, fill_placeholders, marker_problems
-from fedsite.inputs.settings import SiteSettings, load_settings
-from fedsite.inputs.site_data import load_site_data
-from fedsite.inputs.source_files import source_problems
-from fedsite.inputs.ui_strings import IDENTITY, UiStrings, load_ui_strings
+from fedsite.environment.git_history import History, HistoryError, history_problem
+from fedsite.environment.mkdocs_yml import config_problems, read_mkdocs_yml
+from fedsite.environment.settings import SiteSettings, load_settings
+from fedsite.environment.source_files import source_problems
+from fedsite.identity.colours import identity_css
+from fedsite.identity.data import Identity, load_identity
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
+from fedsite.localization.ui_strings import IDENTITY, UiStrings, load_ui_strings
+from fedsite.messages.problems import DataError, editor_language
 from fedsite.model import Category, NewsItem, Place, SiteData, Township
-from fedsite.news_pages import NewsPages
+from fedsite.news.data import load_news
+from fedsite.news.pages import NewsPages
 from fedsite.output.asset_names import hashed_name, hashed_names
-from fedsite.output.colours import identity_css
 from fedsite.output.escaping import markdown_text
 from fedsite.output.generated_pages import GENERATED_FOLDERS, editors_pages, stub, sync_folder
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.rebuild_memo import PREVIEW_MEMO
 from fedsite.page_context import PageContext
+from fedsite.pages.front_matter import check_pages
+from fedsite.pages.markers import MARKER, fill_placeholders, marker_problems
 from fedsite.posters import Posters
 from fedsite.resources import IDENTITY_CSS, SCHEMAS, package_assets
+from fedsite.site_data import load_site_data
 
 T = TypeVar("T")
 HAN = re.compile(r"[\u4e00-\u9fff]")

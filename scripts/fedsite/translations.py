@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fedsite.inputs.errors import DataError, Problem, editor_language
-from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
-from fedsite.inputs.today import ReferenceDateError, reference_date
+from fedsite.environment.mkdocs_yml import read_mkdocs_yml
+from fedsite.environment.today import ReferenceDateError, reference_date
+from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 
 STAMP = re.compile(r"^translated_from:.*\n", re.M)

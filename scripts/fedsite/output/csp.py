@@ -1,7 +1,7 @@
 """The Content-Security-Policy every page carries: scripts only from the site itself, plus the
 theme's few inline scripts by the SHA-256 hash of their text. Anything else that manages to
 reach a page (an editor's raw <script> in Markdown, an onclick attribute, a javascript: link,
-which the build also stops on: inputs/page_content.py) is not run by the browser.
+which the build also stops on: pages/active_content.py) is not run by the browser.
 
 The hashes are of the scripts the theme's templates write (computed at build time, per page:
 one of them holds the page's relative base URL), never of what a built page happens to contain,

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from fedsite import paths
-from fedsite.inputs.errors import DataError, Problem
+from fedsite.messages.problems import DataError, Problem
 from fedsite.output.escaping import markdown_heading
 
 GENERATED_FOLDERS = (paths.MONTHS, paths.TOWNSHIPS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fedsite.inputs.errors import Problem, editor_language, in_project
+from fedsite.messages.problems import Problem, editor_language, in_project
 from fedsite.output.templates import macros
 
 CONTEXT = 2  # lines shown before and after the one with the mistake

@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from fedsite.inputs.errors import Problem, shorten
-from fedsite.inputs.yaml_source import YamlSource
+from fedsite.editor_yaml.source import YamlSource
+from fedsite.messages.problems import Problem, shorten
 
 TYPE_NAMES = {
     "string": "text",

@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fedsite.inputs.errors import Problem, shorten
-from fedsite.inputs.source_files import SCRIPT_FOLDER
+from fedsite.environment.source_files import SCRIPT_FOLDER
+from fedsite.messages.problems import Problem, shorten
 
 FRAMES = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal"}
 PAGE_LEVEL = {"base", "meta", "link", "form"}

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fedsite.inputs.errors import Problem
-from fedsite.inputs.yaml_source import FieldPath, YamlSource
+from fedsite.editor_yaml.source import FieldPath, YamlSource
 from fedsite.localization.texts import Text, text_or_none
+from fedsite.messages.problems import Problem
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 # How far from the build's "today" a date of the calendar may be. They bound what data can make

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fedsite.inputs.checker import Checker, items
-from fedsite.inputs.yaml_source import FieldPath
+from fedsite.editor_yaml.checker import Checker, items
+from fedsite.editor_yaml.source import FieldPath
 from fedsite.model import SearchWords, Synonyms
 
 

@@ -9,13 +9,15 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from fedsite.inputs import calendar_data, directory_data, search_data
-from fedsite.inputs.checker import Checker
-from fedsite.inputs.errors import DataError, Problem
-from fedsite.inputs.schema_check import check_against_schema
-from fedsite.inputs.yaml_source import YamlSource, load_yaml
+from fedsite.calendar import data as calendar_data
+from fedsite.directory import data as directory_data
+from fedsite.editor_yaml.checker import Checker
+from fedsite.editor_yaml.schema_check import check_against_schema
+from fedsite.editor_yaml.source import YamlSource, load_yaml
+from fedsite.messages.problems import DataError, Problem
 from fedsite.model import SiteData
 from fedsite.resources import SCHEMAS
+from fedsite.search import data as search_data
 
 FILES = (
     "townships",

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from fedsite.inputs.checker import DEFAULT_TIMEZONE, Checker, check_unique, items
-from fedsite.inputs.yaml_source import FieldPath
+from fedsite.editor_yaml.checker import DEFAULT_TIMEZONE, Checker, check_unique, items
+from fedsite.editor_yaml.source import FieldPath
 from fedsite.model import Hotline, Phone, Place, Service, Township
 
 REGION = "CN"

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 
 from fedsite.calendar.occurrences import series_dates
-from fedsite.inputs import directory_data
-from fedsite.inputs.calendar_repeats import repeat_rule
-from fedsite.inputs.checker import Checker, check_unique, items
-from fedsite.inputs.yaml_source import FieldPath
+from fedsite.calendar.repeats import repeat_rule
+from fedsite.directory import data as directory_data
+from fedsite.editor_yaml.checker import Checker, check_unique, items
+from fedsite.editor_yaml.source import FieldPath
 from fedsite.model import (
     Activity,
     Category,

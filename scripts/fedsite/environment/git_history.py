@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from fedsite.inputs.errors import Problem, shorten
+from fedsite.messages.problems import Problem, shorten
 
 SITE_TIMEZONE = ZoneInfo("Asia/Shanghai")
 

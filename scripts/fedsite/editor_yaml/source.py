@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from fedsite.inputs.errors import DataError, Problem, shorten
-from fedsite.inputs.field_names import field_zh
-from fedsite.inputs.yaml_mistakes import syntax_problem, unreadable_character
+from fedsite.editor_yaml.field_names import field_zh
+from fedsite.editor_yaml.syntax_mistakes import syntax_problem, unreadable_character
+from fedsite.messages.problems import DataError, Problem, shorten
 
 FieldPath = tuple[str | int, ...]
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from fedsite.inputs.errors import Problem, shorten
+from fedsite.messages.problems import Problem, shorten
 
 # Where the site's own scripts live (mkdocs.yml's extra_javascript names them).
 SCRIPT_FOLDER = "assets/javascripts"

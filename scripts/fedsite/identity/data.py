@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fedsite.inputs.checker import Checker
-from fedsite.inputs.errors import DataError
-from fedsite.inputs.schema_check import check_against_schema
-from fedsite.inputs.yaml_source import load_yaml
-from fedsite.output.colours import contrast
+from fedsite.editor_yaml.checker import Checker
+from fedsite.editor_yaml.schema_check import check_against_schema
+from fedsite.editor_yaml.source import load_yaml
+from fedsite.identity.colours import contrast
+from fedsite.messages.problems import DataError
 from fedsite.resources import SCHEMAS
 
 FILE = "identity.yml"

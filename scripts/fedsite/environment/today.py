@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
-from fedsite.inputs.history import SITE_TIMEZONE
+from fedsite.environment.git_history import SITE_TIMEZONE
 
 
 class ReferenceDateError(ValueError):

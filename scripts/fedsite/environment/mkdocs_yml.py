@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from fedsite.inputs.errors import DataError, Problem, shorten
-from fedsite.inputs.yaml_source import PLAIN_TAGS, FieldPath, dotted
+from fedsite.editor_yaml.source import PLAIN_TAGS, FieldPath, dotted
+from fedsite.messages.problems import DataError, Problem, shorten
 
 PYTHON = "tag:yaml.org,2002:python/"
 # Where a tag may stand (any list item is "*"), and which.

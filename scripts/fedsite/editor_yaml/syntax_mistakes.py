@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from fedsite.inputs.errors import Problem, shorten
+from fedsite.messages.problems import Problem, shorten
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> Problem:

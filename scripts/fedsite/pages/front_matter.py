@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from fedsite.inputs.errors import DataError, Problem
-from fedsite.inputs.schema_check import check_against_schema
-from fedsite.inputs.yaml_source import YamlSource, load_yaml_text, read_text
+from fedsite.editor_yaml.schema_check import check_against_schema
+from fedsite.editor_yaml.source import YamlSource, load_yaml_text, read_text
+from fedsite.messages.problems import DataError, Problem
 from fedsite.resources import THEME
 
 # The pattern MkDocs finds front matter with (mkdocs.utils.meta.YAML_RE): what it does not

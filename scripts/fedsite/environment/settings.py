@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from fedsite.inputs.errors import DataError, Problem, shorten
-from fedsite.inputs.mkdocs_yml import read_mkdocs_yml
+from fedsite.environment.mkdocs_yml import read_mkdocs_yml
+from fedsite.messages.problems import DataError, Problem, shorten
 from fedsite.model import CalendarSettings, HomeSettings, OfflineSettings
 from fedsite.offline.service_worker import missing_pages
 

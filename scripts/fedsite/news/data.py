@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from fedsite.inputs.errors import DataError, Problem
-from fedsite.inputs.front_matter import FRONT_MATTER
-from fedsite.inputs.yaml_source import read_text
+from fedsite.editor_yaml.source import read_text
+from fedsite.messages.problems import DataError, Problem
 from fedsite.model import NewsItem
+from fedsite.pages.front_matter import FRONT_MATTER
 
 FOLDER = "news"
 _DATE = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})['\"]?\s*$", re.M)

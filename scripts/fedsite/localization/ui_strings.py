@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fedsite.inputs.errors import DataError, Problem
-from fedsite.inputs.yaml_source import YamlSource, load_yaml
+from fedsite.editor_yaml.source import YamlSource, load_yaml
+from fedsite.messages.problems import DataError, Problem
 from fedsite.resources import STRINGS
 
 DEFAULTS = STRINGS / "ui.yml"

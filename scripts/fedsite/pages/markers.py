@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from fedsite.inputs.errors import Problem, shorten
+from fedsite.messages.problems import Problem, shorten
 
 MARKER = re.compile(r"<!-- fedsite:(?P<view>[a-z]+)(?: (?P<arg>[\w-]+))? -->")
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[^{}]*?)\s*\}\}")

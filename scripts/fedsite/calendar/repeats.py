@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from fedsite.calendar.occurrences import series_dates
-from fedsite.inputs.checker import FUTURE_YEARS, Checker
-from fedsite.inputs.yaml_source import FieldPath
+from fedsite.editor_yaml.checker import FUTURE_YEARS, Checker
+from fedsite.editor_yaml.source import FieldPath
 from fedsite.model import Change, Repeat
 
 
