@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, site_strings
 from fedsite.calendar.schedule import Schedule
-from fedsite.directory.pages import DirectoryPages
+from fedsite.directory.grouping import Directory
 from fedsite.localization.localize import Localizer
 from fedsite.output.phone_links import PhoneLinksExtension, link_phones
 from fedsite.page_context import PageContext
@@ -53,7 +53,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BeautifulSoup
     ui = site_strings()
     t = Localizer("zh", "zh", {"zh": "zh-Hans", "en": "en"}, ui["zh"])
     schedule = Schedule(data, TODAY)
-    files = Posters(schedule, DirectoryPages(schedule)).files(
+    files = Posters(schedule, Directory(schedule.data)).files(
         PageContext(t, "", "", "https://example.org/")
     )
     return {path: BeautifulSoup(html, "lxml") for path, html in files.items()}

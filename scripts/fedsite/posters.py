@@ -12,25 +12,21 @@ import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import segno
 from markupsafe import Markup
 
 from fedsite import paths
 from fedsite.calendar.schedule import Schedule, month_start
+from fedsite.directory.grouping import Directory
 from fedsite.model import Occurrence, Township
 from fedsite.output.csp import poster_policy
 from fedsite.output.templates import macros
 from fedsite.page_context import PageContext
 from fedsite.resources import POSTER_STYLESHEET
 
-if TYPE_CHECKING:  # the directory's pages link to the posters
-    from fedsite.directory.pages import DirectoryPages
-
 ROWS = 10  # activities that fit on the page with everything else; the rest are a scan away
 CSS = POSTER_STYLESHEET
-ICON = "assets/favicon.svg"  # mkdocs.yml's theme.favicon
 
 
 def poster_months(today: dt.date) -> list[dt.date]:
@@ -59,8 +55,9 @@ def poster_links(ctx: PageContext, today: dt.date, township: Township | None = N
 @dataclass
 class Posters:
     schedule: Schedule
-    directory: DirectoryPages
+    directory: Directory
     assets: Mapping[str, str] = field(default_factory=dict)  # their content-hashed names
+    icon: str = ""  # the site's favicon (data/identity.yml), a site path
 
     def _listed(self, month: dt.date, where: Callable[[Occurrence], bool]) -> list[Occurrence]:
         """What a reader of the poster can still go to: the month's activities from the
@@ -90,7 +87,7 @@ class Posters:
         path = paths.poster(month, township)
         if township is None:
             place = t.ui["district"]
-            contacts = [p for p in self.directory.listed if p.kind == "district-federation"]
+            contacts = self.directory.district_office
             page = paths.ACTIVITIES
         else:
             place = t(township.name)
@@ -119,7 +116,7 @@ class Posters:
             lang=t.tags[t.lang],
             csp=poster_policy(),
             css=posixpath.relpath(self.assets.get(CSS, CSS), posixpath.dirname(path)),
-            icon=posixpath.relpath(ICON, posixpath.dirname(path)),
+            icon=posixpath.relpath(self.icon, posixpath.dirname(path)) if self.icon else "",
             rows=listed[:ROWS],
             more=len(listed) - ROWS,
             district_wide=district_wide,

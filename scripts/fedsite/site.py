@@ -21,6 +21,7 @@ from fedsite.calendar.feeds import calendar_files
 from fedsite.calendar.occurrences import double_bookings
 from fedsite.calendar.pages import CalendarPages, markdown_blocks
 from fedsite.calendar.schedule import Schedule
+from fedsite.directory.grouping import Directory
 from fedsite.directory.pages import DirectoryPages, UnknownTownship
 from fedsite.directory.vcard import vcard_files
 from fedsite.environment.git_history import History, HistoryError, history_problem
@@ -211,12 +212,16 @@ class Site:
         return CalendarPages(self.schedule, self.settings.calendar, not self.preview, memo)
 
     @cached_property
-    def directory(self) -> DirectoryPages:
-        return DirectoryPages(self.schedule)
+    def directory(self) -> Directory:
+        return Directory(self.data)
+
+    @cached_property
+    def directory_pages(self) -> DirectoryPages:
+        return DirectoryPages(self.schedule, self.directory)
 
     @cached_property
     def posters(self) -> Posters:
-        return Posters(self.schedule, self.directory, self.assets)
+        return Posters(self.schedule, self.directory, self.assets, self.identity.favicon)
 
     @cached_property
     def warnings(self) -> list[str]:
@@ -316,7 +321,7 @@ class Site:
         """What a page's `<!-- fedsite:view argument -->` marker may name."""
         return {
             **self.calendar.views(),
-            **self.directory.views(),
+            **self.directory_pages.views(),
             **NewsPages(self.news, self.today, self.settings.home).views(),
         }
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from urllib.parse import urlencode
 
 from fedsite import paths
 from fedsite.calendar.schedule import Schedule
-from fedsite.model import DIRECTORY_KINDS, Place, Township
+from fedsite.directory.grouping import Directory
+from fedsite.model import Place
 from fedsite.output.escaping import markdown_heading
 from fedsite.output.templates import macros
 from fedsite.page_context import PageContext
@@ -44,35 +44,10 @@ class UnknownTownship(LookupError):
 @dataclass
 class DirectoryPages:
     schedule: Schedule
-
-    @property
-    def data(self):
-        return self.schedule.data
+    directory: Directory
 
     def views(self) -> dict[str, Callable[[PageContext, str], list[str]]]:
         return {"directory": self.index, "township": self.township, "townships": self.grid}
-
-    @cached_property
-    def listed(self) -> list[Place]:
-        """Places the directory shows, in the order of its pages."""
-        order = {kind: n for n, kind in enumerate(DIRECTORY_KINDS)}
-        townships = list(self.data.townships)
-        places = [p for p in self.data.places.values() if p.in_directory]
-        return sorted(places, key=lambda p: (townships.index(p.township.id), order[p.kind]))
-
-    @cached_property
-    def by_township(self) -> dict[str, list[Place]]:
-        """Township id -> its places, for townships that have any (district office aside)."""
-        grouped: dict[str, list[Place]] = {}
-        for place in self.listed:
-            if place.kind != "district-federation":
-                grouped.setdefault(place.township.id, []).append(place)
-        return grouped
-
-    @property
-    def townships(self) -> list[Township]:
-        """The townships and streets that get a page of their own."""
-        return [self.data.townships[tid] for tid in self.by_township]
 
     @property
     def _m(self):
@@ -82,24 +57,24 @@ class DirectoryPages:
         """The townships and streets first (most people look for theirs), then the district
         federation."""
         blocks = [markdown_heading(2, ctx.t.ui["find_township"], "townships")]
-        counts = {tid: len(places) for tid, places in self.by_township.items()}
-        blocks.append(str(self._m.township_list(self.townships, counts, ctx.t, ctx.link)))
-        for place in self.listed:
-            if place.kind == "district-federation":
-                blocks += self._card(place, ctx)
+        counts = {tid: len(places) for tid, places in self.directory.by_township.items()}
+        blocks.append(str(self._m.township_list(self.directory.townships, counts, ctx.t, ctx.link)))
+        for place in self.directory.district_office:
+            blocks += self._card(place, ctx)
         return blocks
 
     def grid(self, ctx: PageContext, _argument: str) -> list[str]:
         """The townships and streets as a compact grid of links (the home page)."""
-        return [str(self._m.township_list(self.townships, {}, ctx.t, ctx.link, grid=True))]
+        townships = self.directory.townships
+        return [str(self._m.township_list(townships, {}, ctx.t, ctx.link, grid=True))]
 
     def township(self, ctx: PageContext, argument: str) -> list[str]:
         """A resident's home on the site: her Women's Home and federation first, each with a
         call button; what's on there next; the services near her; the other places; the way
         back to the list."""
-        if argument not in self.by_township:
+        if argument not in self.directory.by_township:
             raise UnknownTownship(argument)
-        t, places = ctx.t, self.by_township[argument]
+        t, places = ctx.t, self.directory.by_township[argument]
         first = [p for p in places if p.kind in TOWNSHIP_FIRST]
         others = [p for p in places if p.kind not in TOWNSHIP_FIRST]
         blocks = [str(self._m.back(ctx.link, t))]
@@ -118,7 +93,8 @@ class DirectoryPages:
             blocks.append(str(calendar.agenda(coming[:COMING_UP], t, ctx.link)))
         else:
             blocks.append(str(macros("calendar.md.j2").note(t.ui["no_upcoming_place"])))
-        blocks.append(poster_links(ctx, self.schedule.today, self.data.townships[argument]))
+        township = self.directory.data.townships[argument]
+        blocks.append(poster_links(ctx, self.schedule.today, township))
         offered = list({s.id: s for p in places for s in p.services}.values())
         if offered:
             blocks.append(markdown_heading(2, t.ui["services_near_you"], "services"))
