@@ -82,7 +82,7 @@ def test_a_broken_link_is_explained_in_the_editors_language(
     assert result.returncode == 1, output
     assert expected in output
     assert "Traceback" not in output
-    assert ("有 1 类问题要改" if language == "zh" else "1 kind(s) of problem to fix") in output
+    assert ("有 1 类问题要改" if language == "zh" else "1 kind of problem to fix") in output
 
 
 def test_ci_fails_on_a_text_in_the_data_with_no_translation(tmp_path: Path) -> None:

@@ -179,4 +179,4 @@ def test_a_pages_language_versions_agree_on_being_never_stored(tmp_path: Path) -
         ("safety.en.md", 1, "sensitive"),
     ]
     assert "safety.md says 'sensitive: true'" in found[1].message
-    assert "sensitive: true" in found[1].hint_zh
+    assert "sensitive: true" in found[1].in_language("zh")[2]

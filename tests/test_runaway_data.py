@@ -118,7 +118,7 @@ def test_thousands_in_one_slot_give_a_few_grouped_warnings(tmp_path: Path) -> No
     assert result.returncode == 0, output
     booked = [line for line in output.splitlines() if "booked twice" in line]
     assert len(booked) == 1, booked  # one place, one time
-    assert "'same-slot-0', 'same-slot-1', 'same-slot-10' and 1997 more" in booked[0], booked
+    assert "'same-slot-0', 'same-slot-1', 'same-slot-10' and 1,997 more" in booked[0], booked
     assert took < 60, f"{took:.1f} s"  # a bound; it was 1,999,000 warnings and 23 GB
 
 

@@ -263,20 +263,7 @@ class BuildRun:
 
 def unnamed_script(source: Path, script: str) -> Problem:
     text = " ".join(script.split())[:60]
-    return Problem(
-        source,
-        0,
-        0,
-        "",
-        f"the page's layout writes an inline script its policy does not name ({text}): a "
-        "template of the site's overrides/ holds it, and browsers would not run it",
-        "put the script in a file under docs/assets/javascripts/, listed under "
-        "extra_javascript in mkdocs.yml, instead of in the template",
-        f"页面的版式里有一段内联脚本，网站的安全策略没有列出它（{text}）："
-        "它在网站 overrides/ 的模板里，浏览器不会运行它",
-        "把脚本放到 docs/assets/javascripts/ 下的文件里，写进 mkdocs.yml 的 extra_javascript，"
-        "不要写在模板里",
-    )
+    return Problem.at(source, 0, 0, "", "build.unnamed_script", script=text)
 
 
 def renamed_assets(names: Mapping[str, str], extra_css: list, extra_javascript: list) -> None:

@@ -30,6 +30,7 @@ import phonenumbers
 from fedsite import __version__
 from fedsite.environment.today import ReferenceDateError, reference_date
 from fedsite.localization.dates import localized_date
+from fedsite.messages.catalogue import message, say
 from fedsite.resources import PACKAGE, write_schemas
 
 STARTER = PACKAGE / "starter" / "site"
@@ -54,18 +55,18 @@ ICP_PROVINCES = {
     "云南": "滇", "西藏": "藏", "陕西": "陕", "甘肃": "甘", "青海": "青", "宁夏": "宁",
     "新疆": "新",
 }  # fmt: skip
-# (option, what to ask, language): the identity's names.
+# The options that give the identity's names, each asked for (new.ask.<option>) if not given.
 QUESTIONS = (
-    ("name", "妇联全称 / full name in Chinese", "zh"),
-    ("name_en", "full name in English", "en"),
-    ("short_name", "简称 / short name in Chinese", "zh"),
-    ("short_name_en", "short name in English", "en"),
-    ("level", "级别（区、县、市、旗……）/ level", "zh"),
-    ("area", "地方（如 巫山县）/ the area, in Chinese", "zh"),
-    ("area_en", "the area in English (e.g. Wushan County)", "en"),
-    ("region", "省、自治区或直辖市（如 重庆市）/ region, in Chinese", "zh"),
-    ("region_en", "the region in English (e.g. Chongqing)", "en"),
-    ("area_code", "电话区号（如 023）/ telephone area code", "zh"),
+    "name",
+    "name_en",
+    "short_name",
+    "short_name_en",
+    "level",
+    "area",
+    "area_en",
+    "region",
+    "region_en",
+    "area_code",
 )
 _NOT_PLAIN = re.compile(r"[<>&\"{}\n\r\t]")
 DEFAULT_COLOUR = "#1d4e89"  # a deep blue: white text on it at 8.6:1
@@ -75,6 +76,12 @@ AUTHOR = ("-c", "user.name=fedsite new", "-c", "user.email=fedsite-new@localhost
 
 class NewSiteError(Exception):
     """Something the person making the site can fix: said in both languages."""
+
+
+def both(key: str, /, separator: str = " / ", **values: object) -> str:
+    """A message in Chinese and in English: whoever makes a site may read either, and has set
+    no language for messages yet."""
+    return separator.join(say(key, language, **values) for language in ("zh", "en"))
 
 
 def example_phone(area_code: str, last: int) -> str:
@@ -88,32 +95,24 @@ def example_phone(area_code: str, last: int) -> str:
                 return number
         except phonenumbers.NumberParseException:
             break
-    raise NewSiteError(
-        f"{area_code} 不是中国大陆的电话区号 / {area_code} is not an area code in mainland China"
-    )
+    raise NewSiteError(both("new.not_an_area_code", code=area_code))
 
 
 def answers(args: argparse.Namespace, ask) -> dict[str, str]:
     """Every value, from the options or asked for; NewSiteError for one that cannot be used."""
     values = {}
-    for option, question, _lang in QUESTIONS:
+    for option in QUESTIONS:
+        flag, question = f"--{option.replace('_', '-')}", both(f"new.ask.{option}")
         value = getattr(args, option) or (ask(question) if ask else "")
         value = " ".join((value or "").split())
         if not value:
-            raise NewSiteError(
-                f"缺少 --{option.replace('_', '-')}：{question} / "
-                f"missing --{option.replace('_', '-')}"
-            )
+            said = message(f"new.ask.{option}")
+            raise NewSiteError(both("new.missing", option=flag, question=said))
         if _NOT_PLAIN.search(value):
-            raise NewSiteError(
-                f'--{option.replace("_", "-")}：只能是纯文字，不能有 < > & " {{ }} / '
-                'plain text only, without < > & " { }'
-            )
+            raise NewSiteError(both("new.not_plain", option=flag))
         values[option] = value
     if values["level"] not in LEVELS:
-        raise NewSiteError(
-            f"--level 写这些之一：{'、'.join(LEVELS)} / --level is one of: {', '.join(LEVELS)}"
-        )
+        raise NewSiteError(both("new.level", levels=list(LEVELS)))
     return values
 
 
@@ -144,7 +143,7 @@ def context(values: dict[str, str], today: dt.date, colour: str) -> dict:
 def make_site(target: Path, values: dict[str, str], today: dt.date, colour: str) -> None:
     """Write the new site into `target` (which must be new, or an empty folder)."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise NewSiteError(f"{target} 已经存在，而且不是空的 / {target} exists and is not empty")
+        raise NewSiteError(both("new.not_empty", folder=target))
     env = jinja2.Environment(
         # [[ ]] and [% %]: the starter's pages hold {{ federation }} for the site's own build.
         variable_start_string="[[",
@@ -212,8 +211,8 @@ def first_commit(target: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fedsite new", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="the new site's folder")
-    for option, question, _lang in QUESTIONS:
-        parser.add_argument(f"--{option.replace('_', '-')}", help=question)
+    for option in QUESTIONS:
+        parser.add_argument(f"--{option.replace('_', '-')}", help=both(f"new.ask.{option}"))
     parser.add_argument("--colour", default=DEFAULT_COLOUR, help="the main colour, #rrggbb")
     parser.add_argument("--today", help="the day the example activities count from, YYYY-MM-DD")
     parser.add_argument("--no-git", action="store_true", help="make no git repository")
@@ -222,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         values = answers(args, ask)
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", args.colour):
-            raise NewSiteError("--colour 写成 #rrggbb / --colour is written #rrggbb")
+            raise NewSiteError(both("new.colour"))
         today = reference_date({"SITE_TODAY": args.today} if args.today else os.environ)
         make_site(args.folder, values, today, args.colour.lower())
         if not args.no_git:
@@ -230,12 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     except (NewSiteError, ReferenceDateError) as exc:
         print(f"fedsite new: {exc}", file=sys.stderr)
         return 1
+    print(both("new.next", folder=args.folder))
     print(
-        f"新网站在 {args.folder}。下一步 / The new site is in {args.folder}. Next:\n"
         f"  cd {args.folder}\n"
         "  python3 -m venv .venv && .venv/bin/pip install -q -r requirements.txt "
-        "&& .venv/bin/fedsite build\n"
-        "然后读 README.md，把标着“示例”的都换成真实的。"
-        "Then read README.md, and replace everything marked 'example'."
+        "&& .venv/bin/fedsite build"
     )
+    print(both("new.then", separator=" "))
     return 0

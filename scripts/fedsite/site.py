@@ -33,6 +33,7 @@ from fedsite.identity.data import Identity, load_identity
 from fedsite.localization.languages import Language, PageVersions, page_versions, site_languages
 from fedsite.localization.localize import Localizer
 from fedsite.localization.ui_strings import IDENTITY, UiStrings, load_ui_strings
+from fedsite.messages.catalogue import say
 from fedsite.messages.problems import DataError, editor_language
 from fedsite.model import Category, NewsItem, Place, SiteData, Township
 from fedsite.news.data import load_news
@@ -234,31 +235,24 @@ class Site:
     def booking_warnings(self) -> list[str]:
         """Activities at one place at once: is it booked twice? One warning per place and
         time, naming a few of them; at most MAX_BOOKING_WARNINGS, then how many more."""
-        zh = editor_language() == "zh"
+        language = editor_language()
         clashes = double_bookings(self.schedule.occurrences)
         warnings = []
         for group in clashes[:MAX_BOOKING_WARNINGS]:
             ids = list(dict.fromkeys(occ.activity.id for occ in group))
-            venue, start = group[0].activity.venue.id, group[0].start
-            if zh:
-                listed = "、".join(f"「{i}」" for i in ids[:NAMED_IN_A_CLASH])
-                if len(ids) > NAMED_IN_A_CLASH:
-                    listed += f"等 {len(ids)} 项活动"
-                text = f"{listed}在 {start:%Y-%m-%d %H:%M} 同时用「{venue}」"
-                warnings.append(text + "：这个地点是不是订了两次？")
-            else:
-                named = [f"'{i}'" for i in ids[:NAMED_IN_A_CLASH]]
-                if len(ids) > NAMED_IN_A_CLASH:
-                    named.append(f"{len(ids) - NAMED_IN_A_CLASH} more")
-                both = "both" if len(ids) == 2 else "all"
-                text = f"{', '.join(named[:-1])} and {named[-1]} are {both} at '{venue}'"
-                warnings.append(f"{text} at {start:%Y-%m-%d %H:%M}: is the place booked twice?")
-        if (left := len(clashes) - MAX_BOOKING_WARNINGS) > 0:
-            warnings.append(
-                f"还有 {left} 处地点和时间也可能订了两次（没有一一列出）。"
-                if zh
-                else f"{left} more places and times may be booked twice (not listed)."
+            key = "two" if len(ids) == 2 else "several" if len(ids) <= NAMED_IN_A_CLASH else "many"
+            said = say(
+                f"booking.{key}",
+                language,
+                named=ids[:NAMED_IN_A_CLASH],
+                count=len(ids),
+                more=len(ids) - NAMED_IN_A_CLASH,
+                venue=group[0].activity.venue.id,
+                start=group[0].start,
             )
+            warnings.append(said)
+        if (left := len(clashes) - MAX_BOOKING_WARNINGS) > 0:
+            warnings.append(say("booking.not_listed", language, count=left))
         return warnings
 
     def stub_pages(self) -> dict[str, dict[str, str]]:

@@ -22,10 +22,14 @@ from pathlib import Path
 
 from fedsite.environment.mkdocs_yml import read_mkdocs_yml
 from fedsite.environment.today import ReferenceDateError, reference_date
+from fedsite.messages.catalogue import say
 from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 
 STAMP = re.compile(r"^translated_from:.*\n", re.M)
+
+# A translation's state, besides "current" (each has its message, translations.<state>).
+STATES = ("missing", "outdated", "unstamped", "unknown", "unreadable")
 
 
 @dataclass(frozen=True)
@@ -126,40 +130,6 @@ def stamp(root: Path, translation: Path, default: str) -> str:
     return commit
 
 
-WORDS = {
-    "zh": {
-        "missing": "还没有翻译：{translation}（原文 {original}）",
-        "outdated": "翻译可能过时了：{translation}。原文改过，看改了什么："
-        "git diff {stamp} -- {original}；翻译好以后运行 fedsite-translations stamp {translation}",
-        "unstamped": "不知道是根据哪一版原文翻译的：{translation}。核对后运行 "
-        "fedsite-translations stamp {translation}",
-        "unknown": "{translation} 记录的原文版本 {stamp} 在这个仓库里找不到"
-        "（是浅克隆吗？运行 git fetch --unshallow）",
-        "unreadable": "{translation} 不是 UTF-8 编码：用编辑器把它另存为 UTF-8",
-        "summary": "{count} 个页面：{missing} 个没有翻译，{outdated} 个翻译可能过时，"
-        "{unstamped} 个没有记录原文版本",
-        "data_missing": "数据里还没有 {lang} 文字的地方（{count} 处）：",
-        "data_unchecked": "数据文件有错误，没有检查数据的翻译：先运行 fedsite-check",
-    },
-    "en": {
-        "missing": "not translated yet: {translation} (original {original})",
-        "outdated": "may be out of date: {translation}. The original changed; see what changed: "
-        "git diff {stamp} -- {original}; once translated, run "
-        "fedsite-translations stamp {translation}",
-        "unstamped": "not known which version of the original it was made from: {translation}. "
-        "Check it, then run fedsite-translations stamp {translation}",
-        "unknown": "{translation} was translated from commit {stamp}, which this clone does not "
-        "have (a shallow clone? run git fetch --unshallow)",
-        "unreadable": "{translation} is not UTF-8 text: save it as UTF-8",
-        "summary": "{count} pages: {missing} not translated, {outdated} may be out of date, "
-        "{unstamped} without the original's version",
-        "data_missing": "Texts in the data with no {lang} version yet ({count}):",
-        "data_unchecked": "The data files have mistakes, so their translations were not checked: "
-        "run fedsite-check first",
-    },
-}
-
-
 def languages_of(root: Path) -> tuple[dict, str, list[str]]:
     """mkdocs.yml's settings, the default locale and the other built locales."""
     config, languages = read_mkdocs_yml(root / "mkdocs.yml")
@@ -176,21 +146,20 @@ def report(root: Path, data_warnings: Sequence[Problem] | None) -> tuple[list[Pa
     data texts missing a translation."""
     config, default, others = languages_of(root)
     language = editor_language()
-    words = WORDS[language]
     found = statuses(root, Path(config.get("docs_dir", "docs")), default, others)
     for status in found:
         if status.state != "current":
-            print(f"  {words[status.state].format(**vars(status))}")
-    count = {state: sum(s.state == state for s in found) for state in words}
-    print(words["summary"].format(count=len(found), **count))
+            print(f"  {say(f'translations.{status.state}', language, **vars(status))}")
+    count = {state: sum(s.state == state for s in found) for state in STATES}
+    print(say("translations.summary", language, count=len(found), **count))
     if data_warnings is None:
-        print(words["data_unchecked"])
+        print(say("translations.data_unchecked", language))
         return found, 0
     missing = [w for w in data_warnings if w.missing_translation]
     for lang in others:
         mine = [w for w in missing if w.missing_translation == lang]
         if mine:
-            print(words["data_missing"].format(lang=lang, count=len(mine)))
+            print(say("translations.data_missing", language, lang=lang, count=len(mine)))
             for warning in mine:
                 print(f"  {warning.format(root, language)}")
     return found, len(missing)

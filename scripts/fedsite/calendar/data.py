@@ -13,6 +13,7 @@ from fedsite.calendar.repeats import repeat_rule
 from fedsite.directory import data as directory_data
 from fedsite.editor_yaml.checker import Checker, check_unique, items
 from fedsite.editor_yaml.source import FieldPath
+from fedsite.messages.catalogue import Message, message
 from fedsite.model import (
     Activity,
     Category,
@@ -41,16 +42,7 @@ class DateBudget:
         was_left, self.left = self.left, self.left - dates
         if self.left >= 0 or was_left < 0:
             return self.left >= 0
-        checker.error(
-            path,
-            f"with this entry the calendar has more than {MAX_DATES:,} dates in all, more than "
-            "a site can build in good time",
-            "remove activities that are long past, or give repeating ones fewer dates",
-            (
-                f"加上这一项，日历里的日期一共超过了 {MAX_DATES} 个，网站无法在合理的时间内生成",
-                "删掉早已结束的活动，或者让重复的活动少办几次",
-            ),
-        )
+        checker.error(path, "calendar.too_many_dates", most=MAX_DATES)
         return False
 
 
@@ -103,40 +95,14 @@ def _when(checker: Checker, item: dict, path: FieldPath):
     start, end = checker.time(item.get("start")), checker.time(item.get("end"))
     if item.get("all_day"):
         if start or end:
-            checker.error(
-                (*path, "start" if start else "end"),
-                "an all-day event has no start or end time",
-                "remove start and end, or remove all_day",
-                ("全天的活动不写开始和结束时间", "删掉 start 和 end，或者删掉 all_day"),
-            )
+            checker.error((*path, "start" if start else "end"), "calendar.all_day_with_times")
             start = end = None
     elif start is None or end is None:
-        checker.error(
-            (*path, "end" if start else "date"),
-            "missing start or end time",
-            'give both, e.g. start: "09:00" and end: "11:30", or all_day: true',
-            (
-                "缺少开始或结束时间",
-                '两个都写，如 start: "09:00" 和 end: "11:30"，或者写 all_day: true',
-            ),
-        )
+        checker.error((*path, "end" if start else "date"), "calendar.start_or_end_missing")
     if day and end_date and end_date < day:
-        checker.error(
-            (*path, "end_date"),
-            f"end_date {end_date} is before date {day}",
-            "swap them, or correct the end date",
-            (f"结束日期 {end_date} 比开始日期 {day} 还早", "对调两个日期，或改正结束日期"),
-        )
+        checker.error((*path, "end_date"), "calendar.end_date_before", end_date=end_date, day=day)
     elif day and start and end and (end_date or day) == day and end <= start:
-        checker.error(
-            (*path, "end"),
-            f"the end time {end:%H:%M} is not after the start {start:%H:%M}",
-            "check the times (24-hour clock: 2 pm is 14:00)",
-            (
-                f"结束时间 {end:%H:%M} 没有晚于开始时间 {start:%H:%M}",
-                "检查时间（24 小时制：下午 2 点写 14:00）",
-            ),
-        )
+        checker.error((*path, "end"), "calendar.end_not_after_start", end=end, start=start)
     return day, start, end, end_date or day
 
 
@@ -245,20 +211,16 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
     """Activity and course ids share one name space, with the ids the site makes from them (a
     course's sessions, <course>-1, <course>-2...): they become web addresses, anchors and UIDs,
     and two events with one UID overwrite each other in a calendar app."""
-    seen: dict[str, str] = {}
+    seen: dict[str, Message] = {}
     for name, key in (("activities", "activities"), ("trainings", "trainings")):
         checker = checkers[name]
         for path, item in items(checker, key):
-            where = f"{name}.yml line {checker.source.where(path)[0]}"
+            where = message(
+                "data.where", file=f"{name}.yml", line=str(checker.source.where(path)[0])
+            )
             if item["id"] in seen:
                 checker.error(
-                    (*path, "id"),
-                    f"the id '{item['id']}' is already used ({seen[item['id']]})",
-                    "give each activity its own id",
-                    (
-                        f"编号「{item['id']}」已经用过了（{seen[item['id']]}）",
-                        "每个活动用不同的编号",
-                    ),
+                    (*path, "id"), "calendar.id_used", id=item["id"], where=seen[item["id"]]
                 )
             seen.setdefault(item["id"], where)
     checker = checkers["trainings"]
@@ -267,14 +229,7 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
             made = f"{item['id']}-{n}"
             if made in seen:
                 checker.error(
-                    (*path, "id"),
-                    f"session {n} of this course gets the id '{made}', which is already used "
-                    f"({seen[made]})",
-                    "give the course or the other entry another id",
-                    (
-                        f"这门课的第 {n} 次课编号是「{made}」，已经用过了（{seen[made]}）",
-                        "给这门课或另一项换一个编号",
-                    ),
+                    (*path, "id"), "calendar.session_id_used", n=n, id=made, where=seen[made]
                 )
     # A repeating activity's dates are anchored <id>-YYYYMMDD on the month pages, beside the
     # days' and months' own anchors (d-2026-12-05, m-2026-12).
@@ -286,9 +241,4 @@ def unique_ids(checkers: dict[str, Checker], activities, courses) -> None:
         base, _, date = item["id"].rpartition("-")
         one_date = base in repeating and len(date) == 8 and date.isdigit()
         if one_date or SITE_ANCHOR.fullmatch(item["id"]):
-            checker.error(
-                (*path, "id"),
-                f"'{item['id']}' looks like an id the site gives a date or a month",
-                "choose an id that does not end in a date",
-                (f"「{item['id']}」像网站给日期或月份用的编号", "换一个不以日期结尾的编号"),
-            )
+            checker.error((*path, "id"), "calendar.id_like_a_date", id=item["id"])

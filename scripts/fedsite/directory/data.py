@@ -32,16 +32,7 @@ def phone(checker: Checker, value: str, path: FieldPath, example: bool) -> Phone
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return Phone(national, f"tel:{e164}", e164, None, example)
-    checker.error(
-        path,
-        f"'{value}' is not a phone number in China",
-        'write a landline with its area code ("023-5812 3456"), an 11-digit mobile number, '
-        'or a short public number such as "12338", in quotes',
-        (
-            f"「{value}」不是中国的电话号码",
-            '座机带区号（"023-5812 3456"），或 11 位手机号，或公共短号如 "12338"，都加英文引号',
-        ),
-    )
+    checker.error(path, "directory.not_a_phone", value=value)
     return None
 
 
@@ -58,16 +49,7 @@ def services(checker: Checker, docs_dir: Path | None) -> dict[str, Service]:
     found = {}
     for path, item in items(checker, "services"):
         if docs_dir is not None and not (docs_dir / item["page"]).is_file():
-            checker.error(
-                (*path, "page"),
-                f"there is no page docs/{item['page']}",
-                "write the path of the service's Chinese page under docs/, "
-                "e.g. services/legal-rights.md",
-                (
-                    f"没有 docs/{item['page']} 这个页面",
-                    "写这项服务的中文页面在 docs/ 下的路径，如 services/legal-rights.md",
-                ),
-            )
+            checker.error((*path, "page"), "directory.no_service_page", page=item["page"])
         found[item["id"]] = Service(
             item["id"], checker.required_text(item, path, "name"), item["page"]
         )
@@ -83,12 +65,7 @@ def hotlines(checker: Checker) -> tuple[Hotline, ...]:
             found.append(Hotline(number, checker.required_text(item, path, "name"), short))
     in_bar = [path for path, item in items(checker, "hotlines") if "short" in item]
     if len(in_bar) > 2:
-        checker.error(
-            (*in_bar[2], "short"),
-            "only two numbers fit in the bar at the top of a phone's screen",
-            "remove 'short:' from all but the two most important numbers",
-            ("手机屏幕顶部的横条只放得下两个号码", "只给最重要的两个号码写 short:，其他的删掉"),
-        )
+        checker.error((*in_bar[2], "short"), "directory.too_many_in_bar")
     return tuple(found)
 
 
@@ -116,18 +93,7 @@ def places(
                 label = checker.text(entry, ppath, "label")
                 phones.append(Phone(number.display, number.uri, number.e164, label, number.example))
         if item["kind"] != "venue" and "phones" not in item:
-            checker.error(
-                (*path, "kind"),
-                f"'{item['id']}' is listed in the directory but has no phone number",
-                "add 'phones:' with at least one '- number: \"023-...\"' "
-                "(mark a made-up one with 'example: true'), "
-                "or write 'kind: venue' for a place only used for activities",
-                (
-                    f"「{item['id']}」列在通讯录里，但没有电话号码",
-                    '加 phones:，至少一行 - number: "023-..."（编造的号码加 example: true）；'
-                    "只用来办活动的地点写 kind: venue",
-                ),
-            )
+            checker.error((*path, "kind"), "directory.no_phone", id=item["id"])
         found[item["id"]] = Place(
             id=item["id"],
             kind=item["kind"],

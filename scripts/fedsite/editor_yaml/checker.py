@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fedsite.editor_yaml.source import FieldPath, YamlSource
 from fedsite.localization.texts import Text, text_or_none
+from fedsite.messages.catalogue import Message, message
 from fedsite.messages.problems import Problem
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -49,41 +50,24 @@ class Checker:
         if day > self.latest:
             self.error(
                 path,
-                f"{day} is more than {FUTURE_YEARS} years from today ({self.today}): the "
-                f"calendar takes dates up to {self.latest}",
-                "check the year; for something that goes on, give the next few years and add "
-                "more later",
-                (
-                    f"{day} 离今天（{self.today}）超过 {FUTURE_YEARS} 年：日历只收到 "
-                    f"{self.latest} 为止的日期",
-                    "检查年份；长期的活动，先写今后几年的，以后再加",
-                ),
+                "calendar.date_too_far",
+                day=day,
+                count=FUTURE_YEARS,
+                today=self.today,
+                latest=self.latest,
             )
             return False
         if day < earliest:
-            self.error(
-                path,
-                f"{day} is more than {PAST_YEARS} years ago: the calendar keeps the activities "
-                f"of the last {PAST_YEARS} years (from {earliest})",
-                "check the year, or remove the old entry",
-                (
-                    f"{day} 已经是 {PAST_YEARS} 多年前了：日历只保留最近 {PAST_YEARS} 年"
-                    f"（{earliest} 以来）的活动",
-                    "检查年份，或者删掉这条旧的",
-                ),
-            )
+            self.error(path, "calendar.date_too_old", day=day, count=PAST_YEARS, earliest=earliest)
             return False
         return True
 
-    def error(
-        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
-    ) -> None:
-        self.problems.append(self.source.problem(path, message, hint, zh))
+    def error(self, path: FieldPath, key: str, /, **values: Any) -> None:
+        """A mistake at `path`, said by the catalogue's `key` with the values it quotes."""
+        self.problems.append(self.source.problem(path, key, **values))
 
-    def warn(
-        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
-    ) -> None:
-        self.warnings.append(self.source.problem(path, message, hint, zh))
+    def warn(self, path: FieldPath, key: str, /, **values: Any) -> None:
+        self.warnings.append(self.source.problem(path, key, **values))
 
     def required_text(self, item: dict, path: FieldPath, key: str) -> Text:
         """A text the schema requires (so it is there once the file is checked)."""
@@ -96,22 +80,11 @@ class Checker:
         for lang in value:
             if lang not in self.languages:
                 self.error(
-                    (*path, key, lang),
-                    f"unknown language '{lang}'",
-                    f"use one of: {', '.join(self.languages)}",
-                    (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(self.languages)}"),
+                    (*path, key, lang), "text.unknown_language", lang=lang, languages=self.languages
                 )
         for lang in self.languages:
             if lang not in value:
-                self.warn(
-                    (*path, key),
-                    f"no {lang} text yet; the {lang} pages show another language with a notice",
-                    f"add '{lang}: ...' under '{key}'",
-                    (
-                        f"还没有 {lang} 文字；{lang} 页面会显示另一种语言，并加说明",
-                        f"在「{key}」下面加一行 {lang}: ...",
-                    ),
-                )
+                self.warn((*path, key), "text.no_translation", lang=lang, key=key)
                 self.warnings[-1] = replace(self.warnings[-1], missing_translation=lang)
         return text_or_none(value)
 
@@ -121,12 +94,7 @@ class Checker:
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            self.error(
-                path,
-                f"{value} is not a date that exists",
-                "check the day and month (YYYY-MM-DD)",
-                (f"没有 {value} 这一天", "检查月份和日子（年-月-日）"),
-            )
+            self.error(path, "calendar.no_such_date", value=value)
             return None
         return day if self.in_window(day, path) else None
 
@@ -139,12 +107,7 @@ class Checker:
         try:
             return ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            self.error(
-                path,
-                f"'{value}' is not a time zone",
-                f"use an IANA name such as {DEFAULT_TIMEZONE}, or leave it out",
-                (f"「{value}」不是时区", f"写 IANA 时区名称，如 {DEFAULT_TIMEZONE}，或者不写"),
-            )
+            self.error(path, "calendar.no_such_timezone", value=value, example=DEFAULT_TIMEZONE)
             return None
 
     def reference(
@@ -155,9 +118,11 @@ class Checker:
         if value not in table:
             self.error(
                 path,
-                f"no {what} '{value}' in {file}",
-                did_you_mean(value, table, file),
-                (f"{file} 里没有「{value}」", did_you_mean(value, table, file, "zh")),
+                "data.unknown_reference",
+                what=message(f"data.thing.{what}"),
+                value=value,
+                file=file,
+                fix=did_you_mean(value, table, file),
             )
         return table.get(value)
 
@@ -173,27 +138,21 @@ def check_unique(checker: Checker, key: str, what: str) -> None:
             line = checker.source.where((key, seen[item["id"]]))[0]
             checker.error(
                 (*path, "id"),
-                f"the {what} id '{item['id']}' is used twice (first on line {line})",
-                "give each one its own id",
-                (f"编号「{item['id']}」用了两次（第一次在第 {line} 行）", "每一项用不同的编号"),
+                "data.id_twice",
+                what=message(f"data.thing.{what}"),
+                id=item["id"],
+                line=str(line),
             )
         seen.setdefault(item["id"], path[1])
 
 
-def did_you_mean(value: str, known: Iterable[str], file: str, language: str = "en") -> str:
+def did_you_mean(value: str, known: Iterable[str], file: str) -> Message:
     """The closest known ids first (a typo is the usual cause), else a few of them."""
     known = sorted(known)
-    zh = language == "zh"
     if "，" in value or "、" in value:
-        if zh:
-            return "列表里的各项用英文逗号加一个空格隔开：[a, b]，不要用 [a，b]"
-        return "separate the items of a list with ASCII commas and a space: [a, b], not [a，b]"
+        return message("data.list_with_chinese_commas")
     close = difflib.get_close_matches(value, known, n=3, cutoff=0.8)
     if close:
-        if zh:
-            return f"是不是{'或'.join(f'「{c}」' for c in close)}？或者把「{value}」加到 {file} 里"
-        return f"did you mean {' or '.join(repr(c) for c in close)}? Or add '{value}' to {file}"
-    listed = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-    if zh:
-        return f"检查拼写，或者把它加到 {file} 里（已有：{listed}）"
-    return f"check the spelling, or add it to {file} (known: {listed})"
+        return message("data.did_you_mean", close=close, value=value, file=file)
+    listed = known[:12] + (["..."] if len(known) > 12 else [])
+    return message("data.check_spelling", known=listed, file=file)

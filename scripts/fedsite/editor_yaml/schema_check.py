@@ -18,24 +18,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from fedsite.editor_yaml.source import YamlSource
+from fedsite.messages.catalogue import Message, catalogue, message
 from fedsite.messages.problems import Problem, shorten
-
-TYPE_NAMES = {
-    "string": "text",
-    "object": "a group of fields",
-    "array": "a list (lines starting with '- ')",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-}
-TYPE_NAMES_ZH = {
-    "string": "文字",
-    "object": "一组字段",
-    "array": "一个列表（每行以“- ”开头）",
-    "integer": "整数",
-    "number": "数字",
-    "boolean": "true 或 false",
-}
 
 
 @cache
@@ -115,9 +99,10 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
         error = min(error.context, key=lambda e: (-len(e.path), len(e.message)))
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    described = schema.get("description", "")
-    # The schemas' rules in Chinese where they have them (description_zh), else in English.
-    described_zh = schema.get("description_zh", "") or described
+    # The schema's rule for the value, where it says one (in Chinese: description_zh).
+    described = {"en": schema.get("description", "")}
+    described["zh"] = schema.get("description_zh", "") or described["en"]
+    rule = described if described["en"] else None
     instance: Any = error.instance
     value = shorten(instance)
     kind = error.validator
@@ -125,97 +110,55 @@ def _problem(source: YamlSource, error: ValidationError) -> Problem:
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(instance) - set(allowed))
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
-        guess = f"did you mean '{close[0]}'? " if close else "check the spelling; "
-        guess_zh = f"是不是「{close[0]}」？" if close else "请检查拼写。"
-        name = extra[0] if extra else "?"
         return source.problem(
             (*path, extra[0]) if extra else path,
-            f"unknown field '{name}'",
-            f"{guess}the fields allowed here are: {', '.join(allowed)}",
-            (f"不认识的字段「{name}」", f"{guess_zh}这里能写的字段有：{', '.join(allowed)}"),
+            "schema.unknown_field" if close else "schema.unknown_field_unlike",
+            name=extra[0] if extra else "?",
+            close=close[0] if close else "",
+            allowed=allowed,
         )
     if kind == "required":
-        field = error.message.split("'")[1]
-        return source.problem(
-            path,
-            f"'{field}' is missing",
-            f"add a line '{field}: ...'",
-            (f"缺少「{field}」", f"加一行 {field}: ..."),
-        )
+        return source.problem(path, "schema.missing", field=error.message.split("'")[1])
     if kind == "enum":
         choices: Any = error.validator_value
         options = [str(option) for option in choices]
         close = difflib.get_close_matches(str(instance), options, n=1)
-        guess = f"did you mean '{close[0]}'? " if close else ""
-        guess_zh = f"是不是「{close[0]}」？" if close else ""
         return source.problem(
             path,
-            f"'{instance}' is not allowed here",
-            f"{guess}use one of: {', '.join(options)}",
-            (f"这里不能写「{value}」", f"{guess_zh}可以写：{', '.join(options)}"),
+            "schema.not_allowed_close" if close else "schema.not_allowed",
+            value=value,
+            close=close[0] if close else "",
+            options=options,
         )
     if kind == "const":
-        return source.problem(
-            path,
-            f"'{value}' is not allowed here",
-            described or f"write {error.validator_value}",
-            (f"这里不能写「{value}」", described_zh or f"写 {error.validator_value}"),
-        )
+        write = message("schema.write", value=str(error.validator_value))
+        return source.problem(path, "schema.not_this", value=value, rule=rule or write)
     if kind == "type":
-        key = str(error.validator_value)
+        wanted: Any = error.validator_value
+        kind_of = [_type_name(name) for name in (wanted if isinstance(wanted, list) else [wanted])]
         return source.problem(
-            path,
-            f"must be {TYPE_NAMES.get(key, key)}",
-            described or "see the schema",
-            (f"这里应该写{TYPE_NAMES_ZH.get(key, key)}", described_zh or "对照文件开头的说明"),
+            path, "schema.wrong_type", type=kind_of, rule=rule or message("schema.see_schema")
         )
     if kind == "pattern":
-        return source.problem(
-            path,
-            f"'{value}' is not in the expected form",
-            described or f"match {error.validator_value}",
-            (f"「{value}」的写法不对", described_zh or f"要符合 {error.validator_value}"),
-        )
+        form = message("schema.match", pattern=str(error.validator_value))
+        return source.problem(path, "schema.wrong_form", value=value, rule=rule or form)
     if kind == "propertyNames":
-        return source.problem(
-            path,
-            f"'{value}' is not a language code",
-            "use a language code such as zh or en",
-            (f"「{value}」不是语言代码", "写语言代码，如 zh 或 en"),
-        )
+        return source.problem(path, "schema.not_a_language", value=value)
     if kind == "maxLength":
         count, most = len(instance), error.validator_value
-        return source.problem(
-            path,
-            f"too long ({count:,} characters; at most {most:,})",
-            described or "shorten it",
-            (f"太长了（{count} 个字，最多 {most} 个）", described_zh or "删短一些"),
-        )
+        shorter = rule or message("schema.shorten")
+        return source.problem(path, "schema.too_long", count=count, most=most, rule=shorter)
     if kind == "uniqueItems":
-        return source.problem(
-            path,
-            "a value is listed twice",
-            "keep only one of them",
-            ("同一个值写了两次", "只留一个"),
-        )
+        return source.problem(path, "schema.twice")
     if kind in ("minItems", "minProperties", "minLength"):
-        return source.problem(
-            path,
-            "must not be empty",
-            described or "fill it in",
-            ("不能是空的", described_zh or "填上内容"),
-        )
+        return source.problem(path, "schema.empty", rule=rule or message("schema.fill_in"))
     if kind == "maxItems":
         count, most = len(instance), error.validator_value
-        return source.problem(
-            path,
-            f"too many entries ({count:,}; at most {most:,}): more than the site is made for",
-            "check that nothing was pasted in twice, and remove what is no longer needed",
-            (
-                f"条目太多了（{count} 项，最多 {most} 项），超出了网站的设计",
-                "检查是不是重复粘贴了，删掉不再需要的条目",
-            ),
-        )
-    if kind in ("minimum", "maximum"):
-        return source.problem(path, error.message, described)
-    return source.problem(path, shorten(error.message, 200), described)
+        return source.problem(path, "schema.too_many", count=count, most=most)
+    # minimum, maximum and whatever else: jsonschema's own words, with the schema's rule.
+    detail = error.message if kind in ("minimum", "maximum") else shorten(error.message, 200)
+    return source.problem(path, "schema.other", detail=detail, rule=rule or "")
+
+
+def _type_name(name: str) -> Message | str:
+    return message(f"schema.type.{name}") if f"schema.type.{name}" in catalogue() else name

@@ -4,7 +4,7 @@ PyYAML's safe loader is used for parsing; on top of it we walk the node tree our
 PyYAML drops the line numbers that error messages need (ruamel.yaml keeps them, but would be a
 second YAML library for this one feature). The walk is also where the rules for every value in
 every file live: no tags, no aliases, no invisible control characters, no huge values.
-A file that does not parse at all is explained by yaml_mistakes.
+A file that does not parse at all is explained by syntax_mistakes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import yaml
 
 from fedsite.editor_yaml.field_names import field_zh
 from fedsite.editor_yaml.syntax_mistakes import syntax_problem, unreadable_character
+from fedsite.messages.catalogue import message
 from fedsite.messages.problems import DataError, Problem, shorten
 
 FieldPath = tuple[str | int, ...]
@@ -57,15 +58,11 @@ class YamlSource:
             path = path[:-1]
         return self.marks.get(path, (0, 0))
 
-    def problem(
-        self, path: FieldPath, message: str, hint: str = "", zh: tuple[str, str] | None = None
-    ) -> Problem:
-        """A problem at a value; `zh`: its message and hint in Chinese."""
+    def problem(self, path: FieldPath, key: str, /, **values: Any) -> Problem:
+        """A problem at a value, said by the catalogue's `key` with the values it quotes."""
         line, column = self.where(path)
-        message_zh, hint_zh = zh or ("", "")
-        label = field_zh(path, self.data) if zh else ""
         return Problem(
-            self.path, line, column, dotted(path), message, hint, message_zh, hint_zh, label
+            self.path, line, column, dotted(path), message(key, **values), field_zh(path, self.data)
         )
 
 
@@ -83,51 +80,23 @@ def read_text(path: Path) -> str:
         if size > MAX_FILE_BYTES:
             raise DataError(
                 [
-                    Problem(
+                    Problem.at(
                         path,
                         0,
                         0,
                         "",
-                        f"the file is too large ({size / 1e6:.0f} MB; at most "
-                        f"{MAX_FILE_BYTES / 1e6:.0f} MB)",
-                        "check that nothing was pasted into it by mistake",
-                        f"文件太大了（{size / 1e6:.0f} MB，最多 {MAX_FILE_BYTES / 1e6:.0f} MB）",
-                        "检查是不是误粘贴了大段内容",
+                        "file.too_large",
+                        size=round(size / 1e6),
+                        most=round(MAX_FILE_BYTES / 1e6),
                     )
                 ]
             )
         # utf-8-sig: a byte order mark some Windows editors add is not part of the text.
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    "file not found",
-                    "create it or fix the path",
-                    "找不到这个文件",
-                    "新建它，或改正路径",
-                )
-            ]
-        ) from None
+        raise DataError([Problem.at(path, 0, 0, "", "file.not_found")]) from None
     except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    f"not UTF-8 text ({exc.reason})",
-                    "save the file as UTF-8",
-                    "文件不是 UTF-8 编码",
-                    "用编辑器把文件另存为 UTF-8 编码",
-                )
-            ]
-        ) from None
+        raise DataError([Problem.at(path, 0, 0, "", "file.not_utf8", reason=exc.reason)]) from None
 
 
 def load_yaml(path: Path) -> YamlSource:
@@ -168,34 +137,17 @@ def _construct(
     # An alias makes the composer reuse a node object: refusing repeats refuses aliases, which
     # also makes "billion laughs" alias bombs impossible.
     if id(node) in seen:
-        problems.append(
-            source.problem(
-                path,
-                "anchors and aliases (&name, *name) are not supported",
-                "write the value out in full",
-                ("不支持锚点和别名（&名字、*名字）", "把内容完整写出来"),
-            )
-        )
+        problems.append(source.problem(path, "yaml.alias"))
         return None
     seen.add(id(node))
     if node.tag not in PLAIN_TAGS:
-        problems.append(
-            source.problem(
-                path,
-                f"the tag '{shorten(_as_written(node.tag))}' is not supported",
-                "remove the !tag; write plain text, numbers, lists and fields only",
-                (
-                    f"不支持标签「{shorten(_as_written(node.tag))}」",
-                    "删掉 ! 开头的标签，只写文字、数字、列表和字段",
-                ),
-            )
-        )
+        problems.append(source.problem(path, "yaml.tag", tag=shorten(_as_written(node.tag))))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
-                problems.append(source.problem(path, "a key must be plain text"))
+                problems.append(source.problem(path, "yaml.key_not_text"))
                 continue
             key = key_node.value
             child = (*path, key)
@@ -204,14 +156,7 @@ def _construct(
             if _bad_text(key, child, source, problems):
                 continue
             if key in result:
-                problems.append(
-                    source.problem(
-                        child,
-                        f"'{key}' is given twice",
-                        "keep only one of them",
-                        (f"「{key}」写了两次", "只留一个"),
-                    )
-                )
+                problems.append(source.problem(child, "yaml.key_twice", key=key))
                 continue
             result[key] = _construct(value_node, child, source, problems, seen, offset)
         return result
@@ -232,18 +177,10 @@ def _construct(
     try:
         return _SCALARS.construct_object(node)
     except yaml.constructor.ConstructorError as exc:
-        problems.append(
-            source.problem(
-                path, f"unsupported value: {exc.problem}", "remove the !tag or quote the value"
-            )
-        )
+        problems.append(source.problem(path, "yaml.unsupported_value", detail=exc.problem))
     except ValueError as exc:  # e.g. a number too large to be one
         problems.append(
-            source.problem(
-                path,
-                f"'{shorten(node.value)}' is not a valid value ({exc})",
-                "check the number, or put the text in quotes",
-            )
+            source.problem(path, "yaml.invalid_value", value=shorten(node.value), detail=str(exc))
         )
     return None
 
@@ -257,15 +194,7 @@ def _bad_text(value: str, path: FieldPath, source: YamlSource, problems: list[Pr
     """Invisible control characters and runaway lengths, refused in every value and key."""
     if len(value) > MAX_VALUE_CHARS:
         problems.append(
-            source.problem(
-                path,
-                f"the text is too long ({len(value):,} characters; at most {MAX_VALUE_CHARS:,})",
-                "shorten it, or put the details on a page and link to it",
-                (
-                    f"文字太长了（{len(value)} 个字，最多 {MAX_VALUE_CHARS} 个）",
-                    "删短一些，或者把详细内容写在一个页面上再链接过去",
-                ),
-            )
+            source.problem(path, "yaml.text_too_long", count=len(value), most=MAX_VALUE_CHARS)
         )
         return True
     if found := CONTROL.search(value):
@@ -273,15 +202,9 @@ def _bad_text(value: str, path: FieldPath, source: YamlSource, problems: list[Pr
         problems.append(
             source.problem(
                 path,
-                f"an invisible control character (U+{ord(char):04X}) after "
-                f"'{shorten(value[: found.start()][-20:])}'",
-                "delete it and retype the text around it (it often comes with text "
-                "copied from another program)",
-                (
-                    f"「{shorten(value[: found.start()][-20:])}」后面有一个看不见的控制字符"
-                    f"（U+{ord(char):04X}）",
-                    "删掉它，把附近的文字重新打一遍（从别的程序复制的文字常带着它）",
-                ),
+                "yaml.control_character",
+                code=f"U+{ord(char):04X}",
+                after=shorten(value[: found.start()][-20:]),
             )
         )
         return True

@@ -75,27 +75,8 @@ class History:
 
 def history_problem(folder: Path, error: HistoryError) -> Problem:
     """What an editor is told when git cannot give the pages' dates."""
-    unsafe = "dubious ownership" in str(error)
-    hint = (
-        f"let git read it: git config --global --add safe.directory {folder}"
-        if unsafe
-        else "check that the folder is a whole git repository (git status shows what is wrong)"
-    )
-    hint_zh = (
-        f"让 git 可以读它：git config --global --add safe.directory {folder}"
-        if unsafe
-        else "检查这个文件夹是不是完整的 git 仓库（git status 会显示问题）"
-    )
-    return Problem(
-        folder,
-        0,
-        0,
-        "",
-        f"git could not say when each page last changed: {shorten(error, 200)}",
-        hint,
-        f"git 读不出每个页面的更新日期：{shorten(error, 200)}",
-        hint_zh,
-    )
+    key = "git.unsafe" if "dubious ownership" in str(error) else "git.broken"
+    return Problem.at(folder, 0, 0, "", key, error=shorten(error, 200), folder=str(folder))
 
 
 def _git(folder: Path, *args: str) -> str | None:

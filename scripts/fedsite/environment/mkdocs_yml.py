@@ -67,25 +67,12 @@ def read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(
-            [Problem(path, 0, 0, "", f"cannot read it: {exc}", "", f"读不了这个文件：{exc}")]
+            [Problem.at(path, 0, 0, "", "config.unreadable", reason=str(exc))]
         ) from None
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return config, plugin["i18n"].get("languages") or []
-    raise DataError(
-        [
-            Problem(
-                path,
-                0,
-                0,
-                "plugins",
-                "the i18n plugin (mkdocs-static-i18n) is not configured",
-                "add it under plugins: with its languages",
-                "没有设置多语言插件 i18n（mkdocs-static-i18n）",
-                "在 plugins: 下面加上它和它的各种语言",
-            )
-        ]
-    )
+    raise DataError([Problem.at(path, 0, 0, "plugins", "config.no_i18n")])
 
 
 def config_problems(path: Path) -> list[Problem]:
@@ -95,66 +82,27 @@ def config_problems(path: Path) -> list[Problem]:
         root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = shorten(exc, 200)
-        return [
-            Problem(path, 0, 0, "", f"cannot read it: {reason}", "", f"读不了这个文件：{reason}")
-        ]
+        return [Problem.at(path, 0, 0, "", "config.unreadable", reason=reason)]
     problems: list[Problem] = []
     seen: set[int] = set()
 
-    def report(node: yaml.Node, field: FieldPath, message: str, hint: str, zh: tuple[str, str]):
+    def report(node: yaml.Node, field: FieldPath, key: str, /, **values: Any) -> None:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        problems.append(Problem(path, line, column, dotted(field), message, hint, *zh))
+        problems.append(Problem.at(path, line, column, dotted(field), key, **values))
 
     def walk(node: yaml.Node, field: FieldPath) -> None:
         if id(node) in seen:
-            report(
-                node,
-                field,
-                "an alias (*name) repeats another part of the file",
-                "write the setting out in full",
-                ("这里用别名（*名称）重复了文件的另一部分", "把设置完整地写出来"),
-            )
+            report(node, field, "config.alias")
             return
         seen.add(id(node))
         wanted = next((tag for where, tag in ALLOWED_TAGS.items() if _fits(field, where)), None)
         if node.tag not in PLAIN_TAGS and node.tag != wanted:
             tag = shorten(node.tag.replace("tag:yaml.org,2002:", "!!"), 80)
-            does, does_zh = (
-                (
-                    "puts an environment variable (a secret, say) into the site",
-                    "会把环境变量（比如密钥）放进网站",
-                )
-                if tag == "!ENV"
-                else (
-                    "makes MkDocs run code as it reads the file",
-                    "会让 MkDocs 在读文件时运行代码",
-                )
-            )
-            report(
-                node,
-                field,
-                f"the tag {tag} {does}",
-                "write a plain value: the site allows tags only for site_url (!ENV) and the "
-                "settings of two Markdown extensions, as the site's own mkdocs.yml has them",
-                (
-                    f"标记 {tag} {does_zh}",
-                    "写一个普通的值：网站只在 site_url（!ENV）和两个 Markdown 扩展的设置里"
-                    "允许标记，和网站自带的 mkdocs.yml 一样",
-                ),
-            )
+            report(node, field, "config.env_tag" if tag == "!ENV" else "config.code_tag", tag=tag)
             return
         if node.tag == "!ENV" and _env_names(node) - ENV_NAMES:
-            names = ", ".join(sorted(_env_names(node) - ENV_NAMES))
-            report(
-                node,
-                field,
-                f"!ENV here may read only {', '.join(sorted(ENV_NAMES))}, not {shorten(names)}",
-                f'write !ENV [{", ".join(sorted(ENV_NAMES))}, "https://..."]',
-                (
-                    f"这里的 !ENV 只能读 {', '.join(sorted(ENV_NAMES))}，不能读 {shorten(names)}",
-                    f'写成 !ENV [{", ".join(sorted(ENV_NAMES))}, "https://..."]',
-                ),
-            )
+            names = shorten(", ".join(sorted(_env_names(node) - ENV_NAMES)))
+            report(node, field, "config.env_names", allowed=sorted(ENV_NAMES), names=names)
             return
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -193,21 +141,9 @@ def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
         return
     top = {key.value: (key, value) for key, value in root.value if isinstance(key, yaml.ScalarNode)}
     if "INHERIT" in top:
-        report(
-            top["INHERIT"][0],
-            ("INHERIT",),
-            "INHERIT reads the settings of another file, which the checks do not see",
-            "write the settings into mkdocs.yml itself",
-            ("INHERIT 会读另一个文件里的设置，检查看不到它", "把设置直接写进 mkdocs.yml"),
-        )
+        report(top["INHERIT"][0], ("INHERIT",), "config.inherit")
     if "hooks" in top:
-        report(
-            top["hooks"][0],
-            ("hooks",),
-            "hooks: MkDocs runs each as Python code, from the site's own files",
-            "remove them: the fedsite plugin is what the site runs",
-            ("hooks：MkDocs 会把每一个都当 Python 代码运行", "删掉它们：网站运行的是 fedsite 插件"),
-        )
+        report(top["hooks"][0], ("hooks",), "config.hooks")
     for field in FOLDERS:
         node: yaml.Node | None = root
         for key in field:
@@ -216,16 +152,7 @@ def _code_and_folders(root: yaml.Node, report: Callable[..., None]) -> None:
             if node is None:
                 break
         if isinstance(node, yaml.ScalarNode) and not _inside(node.value):
-            report(
-                node,
-                field,
-                f"'{shorten(node.value)}' is not a folder inside the project",
-                "give a folder of the project, relative to mkdocs.yml, e.g. docs",
-                (
-                    f"「{shorten(node.value)}」不是项目里的文件夹",
-                    "写项目里的文件夹，相对于 mkdocs.yml，如 docs",
-                ),
-            )
+            report(node, field, "config.folder_outside", value=shorten(node.value))
 
 
 def _inside(value: str, folder: str = "") -> bool:

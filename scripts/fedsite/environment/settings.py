@@ -61,42 +61,25 @@ def load_settings(
     where = _Lines(config_file)
     problems: list[Problem] = []
 
-    def report(
-        path: tuple[str | int, ...], message: str, hint: str, zh: tuple[str, str] = ("", "")
-    ) -> None:
+    def report(path: tuple[str | int, ...], key: str, /, **values: Any) -> None:
         line, column = where(path)
         field = ".".join(str(p) for p in path)
-        problems.append(Problem(config_file, line, column, field, message, hint, *zh))
+        problems.append(Problem.at(config_file, line, column, field, key, **values))
 
     _plain_text(config, languages, report)
     _identity_elsewhere(*read_mkdocs_yml(config_file), report)  # as written, not as MkDocs has it
     _nav_translated(config.get("nav") or [], languages, report)
     extra = config.get("extra") or {}
 
-    def problem(
-        path: tuple[str, ...], message: str, hint: str, zh: tuple[str, str] = ("", "")
-    ) -> None:
-        report(("extra", *path), message, hint, zh)
+    def problem(path: tuple[str, ...], key: str, /, **values: Any) -> None:
+        report(("extra", *path), key, **values)
 
     for name in extra:
         if name not in EXTRA_SETTINGS:
-            problem(
-                (str(name),),
-                f"extra has no setting '{shorten(name)}'",
-                f"the site reads only: {', '.join(EXTRA_SETTINGS[:-1])}",
-                (
-                    f"extra 里没有「{shorten(name)}」这个设置",
-                    f"网站只读这些设置：{', '.join(EXTRA_SETTINGS[:-1])}",
-                ),
-            )
+            problem((str(name),), "config.no_extra", name=shorten(name), known=EXTRA_SETTINGS[:-1])
     for locale, tag in (extra.get("lang_tags") or {}).items():
         if not isinstance(tag, str) or not LANG_TAG.fullmatch(tag):
-            problem(
-                ("lang_tags", str(locale)),
-                f"'{shorten(tag)}' is not a language tag",
-                "e.g. zh-Hans",
-                (f"「{shorten(tag)}」不是语言标记", "如 zh-Hans"),
-            )
+            problem(("lang_tags", str(locale)), "config.not_a_language_tag", tag=shorten(tag))
 
     calendar = _numbers("calendar", CalendarSettings, extra.get("calendar") or {}, problem)
     home = _numbers("home", HomeSettings, extra.get("home") or {}, problem)
@@ -105,30 +88,14 @@ def load_settings(
     if not isinstance(pages, list | tuple) or not all(
         isinstance(p, str) and PAGE_PATH.fullmatch(p) for p in pages
     ):
-        problem(
-            ("offline", "pages"),
-            "must be a list of pages by their address in a language's folder",
-            "e.g. [\"\", help/, contacts/] ('' is the home page)",
-            (
-                "要写一个页面列表，每项是页面在语言文件夹里的路径",
-                "如 [\"\", help/, contacts/]（'' 是首页）",
-            ),
-        )
+        problem(("offline", "pages"), "config.offline_pages")
         pages = OfflineSettings.pages
     offline = _numbers("offline", OfflineSettings, offline_options, problem)
     offline = OfflineSettings(
         tuple(pages), offline.timeout_ms, offline.max_pages, offline.max_files
     )
     for page in missing_pages(config_file.parent / config.get("docs_dir", "docs"), offline):
-        problem(
-            ("offline", "pages"),
-            f"there is no page '{page}' for phones to keep",
-            "give a page's address, e.g. contacts/ for docs/contacts.md, or remove it",
-            (
-                f"没有「{page}」这个页面让手机保存",
-                "写页面的路径，如 docs/contacts.md 写 contacts/，或者删掉它",
-            ),
-        )
+        problem(("offline", "pages"), "config.no_offline_page", page=page)
     if problems:
         raise DataError(problems)
     return SiteSettings(calendar, home, offline)
@@ -145,15 +112,7 @@ def _plain_text(config: Mapping[str, Any], languages: Sequence[Mapping[str, Any]
         places += [((*where, key), lang.get(key)) for key in PLAIN_TEXT_SETTINGS]
     for path, value in places:
         if value is not None and (not isinstance(value, str) or _NOT_PLAIN.search(value)):
-            report(
-                path,
-                f"'{shorten(value)}' is not plain text: pages show it as it is",
-                "leave out < > & \" (write 'and' for &) and keep it on one line",
-                (
-                    f"「{shorten(value)}」不是纯文字：页面会原样显示",
-                    '不要用 < > & "（& 写成“和”），写在一行里',
-                ),
-            )
+            report(path, "config.not_plain_text", value=shorten(value))
 
 
 def _identity_elsewhere(
@@ -177,15 +136,7 @@ def _identity_elsewhere(
         ]
     for path, name in places:
         setting = ".".join(str(p) for p in path)
-        report(
-            path,
-            f"{setting} comes from data/identity.yml now ('{name}'): written once",
-            f"remove it here; data/identity.yml's '{name}' says it for every language",
-            (
-                f"{setting} 现在写在 data/identity.yml 里（「{name}」），只写一次",
-                f"把这里的删掉；data/identity.yml 的「{name}」管所有语言",
-            ),
-        )
+        report(path, "config.identity_elsewhere", setting=setting, name=name)
 
 
 def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -> T:
@@ -195,20 +146,13 @@ def _numbers(section: str, kind: type[T], options: Mapping[str, Any], problem) -
         if name not in known:
             problem(
                 (section, str(name)),
-                f"extra.{section} has no setting '{shorten(name)}'",
-                f"known settings: {', '.join(known)}",
-                (
-                    f"extra.{section} 里没有「{shorten(name)}」这个设置",
-                    f"可以写：{', '.join(known)}",
-                ),
+                "config.no_setting",
+                section=section,
+                name=shorten(name),
+                known=known,
             )
         elif not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 10_000:
-            problem(
-                (section, name),
-                "must be a whole number above 0",
-                "e.g. 8",
-                ("要写一个大于 0 的整数", "如 8"),
-            )
+            problem((section, name), "config.not_a_count")
     return kind(**{k: v for k, v in options.items() if k in known})
 
 
@@ -236,17 +180,7 @@ def _nav_translated(
         for path, title in titled:
             if title not in names:
                 locale, name = lang.get("locale"), shorten(title)
-                report(
-                    path,
-                    f"the menu title '{name}' has no {locale} translation",
-                    f"add '{name}: ...' under nav_translations of the "
-                    f"{locale} language (plugins: i18n: languages, item {index + 1})",
-                    (
-                        f"菜单标题「{name}」没有 {locale} 翻译",
-                        f"在 {locale} 语言的 nav_translations 下面加一行 {name}: ..."
-                        f"（plugins: i18n: languages 的第 {index + 1} 项）",
-                    ),
-                )
+                report(path, "config.menu_untranslated", name=name, locale=locale, item=index + 1)
 
 
 class _Lines:

@@ -33,49 +33,11 @@ def source_problems(docs_dir: Path, folders: Iterable[Path]) -> list[Problem]:
         site_path = path.relative_to(docs_dir).as_posix()
         suffix = path.suffix.lower()
         if suffix in SCRIPTS and not site_path.startswith(SCRIPT_FOLDER + "/"):
-            problems.append(
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    "a script outside the site's script folder: pages may not load scripts "
-                    "of their own",
-                    f"a script of the site belongs in docs/{SCRIPT_FOLDER}/, listed under "
-                    "extra_javascript in mkdocs.yml; otherwise remove the file",
-                    "脚本文件不在网站的脚本文件夹里：页面不能加载自己的脚本",
-                    f"网站的脚本放在 docs/{SCRIPT_FOLDER}/，并写进 mkdocs.yml 的 "
-                    "extra_javascript；不是的话，删掉这个文件",
-                )
-            )
+            problems.append(Problem.at(path, 0, 0, "", "files.script", folder=SCRIPT_FOLDER))
         elif suffix in DOCUMENTS:
-            problems.append(
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    f"a {suffix} file would be published as a page of its own, outside the "
-                    "site's layout and checks",
-                    "write the page in Markdown (a .md file); a download belongs in a format "
-                    "such as .pdf",
-                    f"{suffix} 文件会作为单独的网页发布，没有网站的版式和检查",
-                    "用 Markdown 写这个页面（.md 文件）；供下载的文件用 .pdf 等格式",
-                )
-            )
+            problems.append(Problem.at(path, 0, 0, "", "files.document", suffix=suffix))
         elif suffix == ".svg" and _SVG_ACTIVE.search(path.read_bytes()):
-            problems.append(
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    "the SVG image holds a script, an event handler or embedded HTML",
-                    "save the image again without scripts (e.g. export it as plain SVG)",
-                    "这张 SVG 图片里有脚本、事件处理程序或嵌入的网页内容",
-                    "重新保存这张图片，不带脚本（如导出为普通 SVG）",
-                )
-            )
+            problems.append(Problem.at(path, 0, 0, "", "files.active_svg"))
     return problems
 
 
@@ -96,15 +58,4 @@ def _links(folder: Path) -> list[Problem]:
 
 
 def _link_problem(path: Path) -> Problem:
-    target = shorten(os.readlink(path))
-    return Problem(
-        path,
-        0,
-        0,
-        "",
-        f"a symbolic link (to {target}): the build never follows one, as it would publish "
-        "what it points to",
-        "put the file or folder itself here instead of a link",
-        f"这是一个符号链接（指向 {target}）：生成网站时不会跟随链接，否则会把它指向的内容公开出去",
-        "把文件或文件夹本身放在这里，不要用链接",
-    )
+    return Problem.at(path, 0, 0, "", "files.symlink", target=shorten(os.readlink(path)))

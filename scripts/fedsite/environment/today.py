@@ -8,6 +8,8 @@ import os
 from collections.abc import Mapping
 
 from fedsite.environment.git_history import SITE_TIMEZONE
+from fedsite.messages.catalogue import say
+from fedsite.messages.problems import editor_language
 
 
 class ReferenceDateError(ValueError):
@@ -21,13 +23,13 @@ def reference_date(environ: Mapping[str, str] = os.environ) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise ReferenceDateError(
-                f"SITE_TODAY={value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-05"
+                say("today.not_a_date", editor_language(), value=value)
             ) from None
     if value := environ.get("SOURCE_DATE_EPOCH"):
         try:
             return dt.datetime.fromtimestamp(int(value), SITE_TIMEZONE).date()
         except ValueError:
             raise ReferenceDateError(
-                f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds"
+                say("today.not_seconds", editor_language(), value=value)
             ) from None
     return dt.datetime.now(SITE_TIMEZONE).date()

@@ -87,58 +87,23 @@ def load_identity(data_dir: Path, docs_dir: Path, languages: Sequence[str]) -> I
         for lang in data[field]:
             if lang not in languages:
                 checker.error(
-                    (field, lang),
-                    f"unknown language '{lang}'",
-                    f"use one of: {', '.join(languages)}",
-                    (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(languages)}"),
+                    (field, lang), "text.unknown_language", lang=lang, languages=languages
                 )
         for lang in languages:
             if lang not in data[field]:
-                checker.error(
-                    (field,),
-                    f"no {lang} text: every page in {lang} shows it",
-                    f"add '{lang}: ...' under '{field}'",
-                    (
-                        f"没有 {lang} 文字：每个 {lang} 页面都要用它",
-                        f"在 {field} 下面加一行 {lang}: ...",
-                    ),
-                )
+                checker.error((field,), "identity.no_text", lang=lang, key=field)
     urls = [("address",), ("quick_exit",)] + ([("icp", "url")] if "icp" in data else [])
     for path in urls:
         value = data[path[0]] if len(path) == 1 else data["icp"]["url"]
         if https_url(value) is None:
-            checker.error(
-                path,
-                f"'{value}' is not a plain https address with a host",
-                "write the full address, e.g. https://www.example.gov.cn/",
-                (
-                    f"「{value}」不是完整的 https 网址",
-                    "写完整的网址，如 https://www.example.gov.cn/",
-                ),
-            )
+            checker.error(path, "identity.not_https", value=value)
     colour = data["colour"].lower()
     # White text on the header, and links in this colour on white: the same ratio.
     if (ratio := contrast(colour, "#ffffff")) < MIN_CONTRAST:
-        checker.error(
-            ("colour",),
-            f"white text on it is hard to read ({ratio:.1f}:1; at least {MIN_CONTRAST}:1)",
-            "choose a deeper colour",
-            (
-                f"白字放在它上面看不清（对比度 {ratio:.1f}:1，至少要 {MIN_CONTRAST}:1）",
-                "选一个深一点的颜色",
-            ),
-        )
+        checker.error(("colour",), "identity.colour_too_light", ratio=ratio, least=MIN_CONTRAST)
     for field in ("logo", "favicon"):
         if not (docs_dir / data[field]).is_file():
-            checker.error(
-                (field,),
-                f"there is no file docs/{data[field]}",
-                "put the image there, or give the path of one under docs/",
-                (
-                    f"没有 docs/{data[field]} 这个文件",
-                    "把图片放到那里，或者写 docs/ 下面图片的路径",
-                ),
-            )
+            checker.error((field,), "identity.no_image", path=data[field])
     if checker.problems:
         raise DataError(checker.problems)
     icp = data.get("icp")

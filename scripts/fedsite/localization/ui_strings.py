@@ -85,17 +85,12 @@ def load_ui_strings(
         for key in site.texts:
             if key not in defaults.texts:
                 close = difflib.get_close_matches(key, defaults.texts, n=1)
-                guess = f"did you mean '{close[0]}'? " if close else ""
-                guess_zh = f"是不是「{close[0]}」？" if close else ""
                 problems.append(
                     site.source.problem(
                         (key,),
-                        f"the package has no string '{key}' for a site to change",
-                        f"{guess}a site's ui.yml changes the package's strings, by their keys",
-                        (
-                            f"网站的界面文字里没有「{key}」这一项",
-                            f"{guess_zh}data/ui.yml 只能改已有的界面文字，按它们的键写",
-                        ),
+                        "strings.unknown_close" if close else "strings.unknown",
+                        key=key,
+                        close=close[0] if close else "",
                     )
                 )
     strings: UiStrings = {lang: {} for lang in languages}
@@ -106,16 +101,14 @@ def load_ui_strings(
         if not given & defaults.texts.keys():  # a language the package has no strings for
             where = site.source if site is not None else None
             problems.append(
-                Problem(
+                Problem.at(
                     site_file or Path("data/ui.yml"),
                     where.where(())[0] if where else 0,
                     0,
                     "",
-                    f"no interface strings in {lang}: the package has Chinese and English ones "
-                    f"only ({len(defaults.texts)} strings)",
-                    f"give each of them in {lang} in data/ui.yml, as '{lang}: ...' under its key",
-                    f"没有 {lang} 的界面文字：软件包只有中文和英文的（{len(defaults.texts)} 条）",
-                    f"在 data/ui.yml 里每一条的键下面加 {lang}: ...",
+                    "strings.no_language",
+                    lang=lang,
+                    count=len(defaults.texts),
                 )
             )
             continue
@@ -124,15 +117,7 @@ def load_ui_strings(
             text = chosen.texts.get(key, {}).get(lang)
             if text is None:
                 problems.append(
-                    (site or defaults).source.problem(
-                        (key,),
-                        f"the {lang} text is missing",
-                        f"add '{key}:' with a line '  {lang}: ...' to data/ui.yml",
-                        (
-                            f"缺少 {lang} 文字",
-                            f"在 data/ui.yml 里加 {key}:，下一行写 '  {lang}: ...'",
-                        ),
-                    )
+                    (site or defaults).source.problem((key,), "strings.missing", key=key, lang=lang)
                 )
                 continue
             problems += _placeholder_problems(chosen.source, key, lang, text)
@@ -158,31 +143,12 @@ def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True
     problems: list[Problem] = []
     texts: dict[str, dict[str, str]] = {}
     if not isinstance(source.data, dict):
-        message = "expected a list of strings, 'key:' followed by one line per language"
-        problems.append(
-            source.problem(
-                (),
-                message,
-                "see the package's strings (fedsite/strings/ui.yml) for the layout",
-                (
-                    "应该是「键:」后面每种语言一行的文字",
-                    "照软件包的界面文字（fedsite/strings/ui.yml）的格式写",
-                ),
-            )
-        )
+        problems.append(source.problem((), "strings.not_a_list"))
         return _Strings(source, texts, problems)
     for key, values in source.data.items():
         if not isinstance(values, dict):
             problems.append(
-                source.problem(
-                    (key,),
-                    "expected one line per language under this key",
-                    f"write it as '{key}:' then '  {languages[0]}: ...' on the next lines",
-                    (
-                        "这个键下面应该每种语言一行",
-                        f"先写 '{key}:'，下一行写 '  {languages[0]}: ...'",
-                    ),
-                )
+                source.problem((key,), "strings.not_by_language", key=key, lang=languages[0])
             )
             continue
         texts[key] = {}
@@ -191,25 +157,12 @@ def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True
                 if strict_languages:
                     problems.append(
                         source.problem(
-                            (key, lang),
-                            f"unknown language '{lang}'",
-                            f"use one of: {', '.join(languages)}",
-                            (
-                                f"网站没有「{lang}」这种语言",
-                                f"用这几种之一：{', '.join(languages)}",
-                            ),
+                            (key, lang), "text.unknown_language", lang=lang, languages=languages
                         )
                     )
                 continue
             if not isinstance(text, str) or not text.strip():
-                problems.append(
-                    source.problem(
-                        (key, lang),
-                        f"the {lang} text is missing",
-                        f"write the text after '{lang}: '",
-                        (f"缺少 {lang} 文字", f"在 '{lang}: ' 后面写上文字"),
-                    )
-                )
+                problems.append(source.problem((key, lang), "strings.empty", lang=lang))
                 continue
             texts[key][lang] = text.strip()
     return _Strings(source, texts, problems)
@@ -217,7 +170,7 @@ def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True
 
 def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) -> list[Problem]:
     allowed = PLACEHOLDERS.get(key, frozenset()) | IDENTITY
-    names = ", ".join("{" + name + "}" for name in sorted(allowed))
+    names = ["{" + name + "}" for name in sorted(allowed)]
     path = (key, lang)
     try:
         fields = [
@@ -226,26 +179,13 @@ def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) ->
             if name is not None
         ]
     except ValueError:
-        return [
-            source.problem(
-                path,
-                "a '{' or '}' that is not part of a {name}",
-                f"this text may use {names}; write a brace as {{{{ or }}}}",
-                (
-                    "有一个「{」或「}」不属于 {名称} 占位符",
-                    f"这段文字可以用 {names}；要显示大括号本身，写 {{{{ 或 }}}}",
-                ),
-            )
-        ]
+        return [source.problem(path, "strings.stray_brace", names=names)]
     problems = []
     for name, conversion, spec in fields:
         if name not in allowed or conversion or spec:
             problems.append(
                 source.problem(
-                    path,
-                    f"unknown placeholder {{{name}}}",
-                    f"this text may use only {names}",
-                    (f"不认识的占位符 {{{name}}}", f"这段文字只能用 {names}"),
+                    path, "strings.unknown_placeholder", name="{" + name + "}", names=names
                 )
             )
     return problems

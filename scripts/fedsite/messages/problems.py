@@ -1,5 +1,6 @@
-"""Problems an editor can cause: file:line:column, field, what is wrong, how to fix it; in
-Chinese (the editors' language, the default) and in English (FEDSITE_LANG=en)."""
+"""Problems an editor can cause: file:line:column, field, what is wrong, how to fix it, said
+from the catalogue (catalogue.yml) in the editor's language: Chinese, the default, or English
+(FEDSITE_LANG=en)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from fedsite.messages.catalogue import Message, message, say
 
 
 def editor_language() -> str:
@@ -20,31 +24,40 @@ class Problem:
     line: int  # 1-based; 0 when the problem concerns the whole file
     column: int  # 1-based; 0 when unknown
     field: str  # dotted path such as "untranslated_notice.en"; "" for the whole file
-    message: str
-    hint: str = ""
-    # In Chinese, where there is a translation (the English one is shown otherwise): the
-    # message, how to fix it, and the field in an editor's words ("第 3 项活动「…」的「地点」").
-    message_zh: str = ""
-    hint_zh: str = ""
+    said: Message  # what is wrong and how to fix it
+    # The field in a Chinese editor's words ("第 3 项活动「…」的「地点」"), where there is one.
     field_zh: str = ""
     # A warning that a text has no version in this language (translation status lists them).
     missing_translation: str = ""
 
+    @classmethod
+    def at(
+        cls, file: Path, line: int, column: int, field: str, key: str, /, **values: Any
+    ) -> Problem:
+        """A problem said by the catalogue's `key`, with the values it quotes."""
+        return cls(file, line, column, field, message(key, **values))
+
+    @property
+    def message(self) -> str:
+        return self.said.text("en")
+
+    @property
+    def hint(self) -> str:
+        return self.said.text("en", "hint")
+
     def in_language(self, language: str) -> tuple[str, str, str]:
         """(field, message, hint) in `language`."""
-        if language == "zh" and self.message_zh:
-            return self.field_zh or self.field, self.message_zh, self.hint_zh or self.hint
-        return self.field, self.message, self.hint
+        field = self.field_zh if language == "zh" and self.field_zh else self.field
+        return field, self.said.text(language), self.said.text(language, "hint")
 
     def format(self, root: Path | None = None, language: str = "en") -> str:
         path = self.file if root is None else in_project(self.file, root)
         where = f"{path}:{self.line}" if self.line else f"{path}"
         where += f":{self.column}" if self.line and self.column else ""
-        field, message, hint = self.in_language(language)
+        field, text, hint = self.in_language(language)
         field = f" [{field}]" if field else ""
-        how = "怎么改：" if language == "zh" else "How to fix: "
-        hint = f"\n    {how}{hint}" if hint else ""
-        return f"{where}:{field} {message}{hint}"
+        hint = f"\n    {say('format.how_to_fix', language)}{hint}" if hint else ""
+        return f"{where}:{field} {text}{hint}"
 
 
 def in_project(path: Path, root: Path) -> Path:
@@ -66,10 +79,7 @@ class DataError(Exception):
         super().__init__(self.report())
 
     def report(self, root: Path | None = None, language: str = "en") -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the site's data:"
-        if language == "zh":
-            head = f"网站的文件有 {count} 处问题："
+        head = say("format.report_head", language, count=len(self.problems))
         return "\n".join([head, *(f"  {p.format(root, language)}" for p in self.problems)])
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fedsite.editor_yaml.source import read_text
+from fedsite.messages.catalogue import message
 from fedsite.messages.problems import DataError, Problem
 from fedsite.model import NewsItem
 from fedsite.pages.front_matter import FRONT_MATTER
@@ -29,19 +30,7 @@ def load_news(docs_dir: Path, locales: Sequence[str]) -> list[NewsItem]:
         found = FRONT_MATTER.match(text)
         date = _DATE.search(found[1]) if found else None
         if date is None:
-            problems.append(
-                Problem(
-                    page,
-                    2,
-                    1,
-                    "date",
-                    "a news page needs its date",
-                    "add a line date: YYYY-MM-DD",
-                    "新闻页面要写日期",
-                    "加一行 date: 年-月-日",
-                    "「日期」(date)",
-                )
-            )
+            problems.append(Problem(page, 2, 1, "date", message("news.no_date"), "「日期」(date)"))
             continue
         titles = {}
         for locale in locales:

@@ -56,18 +56,7 @@ def sync_folder(folder: Path, pages: dict[str, str]) -> int:
     if theirs:
         raise DataError(
             [
-                Problem(
-                    folder / name,
-                    0,
-                    0,
-                    "",
-                    f"this page is in {folder.name}/, a folder the build fills from data/ "
-                    "(it would be deleted or overwritten)",
-                    f"move it out of {folder.name}/, next to the other pages",
-                    f"这个页面在 {folder.name}/ 里，这个文件夹由网站根据 data/ 自动生成"
-                    "（页面会被删除或覆盖）",
-                    f"把它移出 {folder.name}/，放到其他页面旁边",
-                )
+                Problem.at(folder / name, 0, 0, "", "build.page_in_generated", folder=folder.name)
                 for name in theirs
             ]
         )

@@ -7,45 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fedsite.messages.catalogue import say
 from fedsite.messages.problems import Problem, editor_language, in_project
 from fedsite.output.templates import macros
 
 CONTEXT = 2  # lines shown before and after the one with the mistake
-WORDS = {
-    "zh": {
-        "lang": "zh-Hans",
-        "title": "预览暂停：有 {count} 处要改",
-        "intro": "网站的文件里有下面这些问题。改好并保存文件后，这一页会自动刷新，显示网站。",
-        "how_to_fix": "怎么改：",
-        "after": "正式发布（mkdocs build 和 CI）时，有这些问题的网站不会生成。",
-    },
-    "en": {
-        "lang": "en",
-        "title": "Preview paused: {count} to fix",
-        "intro": "The site's files have the problems below. Fix and save the file: this page "
-        "reloads by itself and shows the site.",
-        "how_to_fix": "How to fix: ",
-        "after": "A real build (mkdocs build, and CI) makes no site while these problems remain.",
-    },
-}
-
-
-BANNER = {
-    "zh": {
-        "title": "预览提醒：{count} 条警告。",
-        "intro": "正式发布（mkdocs build 和 CI）时，这些会让网站生成失败：",
-    },
-    "en": {
-        "title": "Preview: {count} warnings.",
-        "intro": "A real build (mkdocs build, and CI) stops on these:",
-    },
-}
+# The page's lang attribute for each editors' language (Chinese in simplified characters).
+LANG_TAGS = {"zh": "zh-Hans"}
 
 
 def warnings_banner(warnings: list[str], language: str | None = None) -> str:
     """What the preview shows above every page while the build has warnings."""
-    words = dict(BANNER[language or editor_language()])
-    words["title"] = words["title"].format(count=len(warnings))
+    language = language or editor_language()
+    words = {
+        "title": say("preview.warnings_title", language, count=len(warnings)),
+        "intro": say("preview.warnings_intro", language),
+    }
     return str(macros("mistakes.html.j2").banner(words, warnings))
 
 
@@ -64,8 +41,13 @@ def nearby_lines(problem: Problem) -> list[tuple[int, str, bool]]:
 
 def mistakes_page(problems: list[Problem], root: Path, language: str | None = None) -> str:
     language = language or editor_language()
-    words = dict(WORDS[language])
-    words["title"] = words["title"].format(count=len(problems))
+    words = {
+        "lang": LANG_TAGS.get(language, language),
+        "title": say("preview.title", language, count=len(problems)),
+        "intro": say("preview.intro", language),
+        "how_to_fix": say("format.how_to_fix", language),
+        "after": say("preview.after", language),
+    }
     items = []
     for problem in problems:
         path = in_project(problem.file, root)

@@ -29,65 +29,10 @@ SCRIPT_URL = re.compile(r"(javascript|vbscript):|data:text/html", re.I)
 _TAGS = sorted({"script", "style", *FRAMES, *PAGE_LEVEL})
 _TAG_TEXT = re.compile(rf"<\s*({'|'.join(_TAGS)})\b", re.I)
 
-MESSAGES = {
-    "script": (
-        "<script> in the page: pages run no scripts of their own",
-        f"remove it; a script of the site belongs in docs/{SCRIPT_FOLDER}/, listed under "
-        "extra_javascript in mkdocs.yml",
-        "页面里有 <script>：页面不能运行自己的脚本",
-        f"删掉它；网站的脚本放在 docs/{SCRIPT_FOLDER}/，并写进 mkdocs.yml 的 extra_javascript",
-    ),
-    "frame": (
-        "<{tag}> in the page: it would show another site or file inside it",
-        "link to it instead, e.g. [地图](https://...)",
-        "页面里有 <{tag}>：它会把别的网站或文件嵌进页面",
-        "改成一个链接，如 [地图](https://...)",
-    ),
-    "page": (
-        "<{tag}> in the page: it changes how the whole page loads, or where what she types goes",
-        "remove it: the site's layout sets what a page needs",
-        "页面里有 <{tag}>：它会改变整个页面的加载方式，或把输入的内容发到别处",
-        "删掉它：网站的版式已经设好页面需要的东西",
-    ),
-    "handler": (
-        "an event handler ({name}=…) in the page: pages run no scripts of their own",
-        "remove the attribute",
-        "页面里有事件处理程序（{name}=…）：页面不能运行自己的脚本",
-        "删掉这个属性",
-    ),
-    "url": (
-        "a script address ({value}) in the page: pages run no scripts of their own",
-        "link to a page of the site or to an https address",
-        "页面里有脚本网址（{value}）：页面不能运行自己的脚本",
-        "链接到网站的页面或一个 https 网址",
-    ),
-    "style": (
-        "a style of the page's own ({what}): the site applies none (its look comes from its "
-        "stylesheets)",
-        "remove it",
-        "页面里有自己的样式（{what}）：网站不会使用它，网站的样子由样式表决定",
-        "删掉它",
-    ),
-    "align": (
-        "a table column aligned with ':' in its separator line: the site does not show it",
-        "write the separator line with '---' only (no ':')",
-        "表格分隔行里用「:」设置了对齐：网站不会显示这种对齐",
-        "分隔行只写 ---，不要写「:」",
-    ),
-    "remote": (
-        "a file from another site ({value}): pages load nothing from other hosts (in mainland "
-        "China many are blocked, and each one learns who reads the page)",
-        "save the file under docs/assets/ and use it from there",
-        "页面要从别的网站加载文件（{value}）：页面不从别的网站加载任何东西"
-        "（在中国大陆很多会被屏蔽，而且对方会知道谁在看这个页面）",
-        "把文件保存到 docs/assets/ 下面，从那里使用",
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Found:
-    kind: str  # a key of MESSAGES
+    kind: str  # what it is: its message is pages.active.<kind> in the catalogue
     needle: str  # the text in the page's source that writes it, to find its line
     values: tuple[tuple[str, str], ...] = ()
 
@@ -170,9 +115,8 @@ def page_problems(html: str, source: Path) -> list[Problem]:
         index = used.get(item.needle, 0)
         used[item.needle] = index + 1
         line = at[min(index, len(at) - 1)] if at else 0
-        values = dict(item.values)
-        message, hint, message_zh, hint_zh = (text.format(**values) for text in MESSAGES[item.kind])
-        problem = Problem(source, line, 0, "", message, hint, message_zh, hint_zh)
+        values = {"folder": SCRIPT_FOLDER, **dict(item.values)}
+        problem = Problem.at(source, line, 0, "", f"pages.active.{item.kind}", **values)
         if problem not in problems:  # a table's every aligned cell, say
             problems.append(problem)
     return sorted(problems, key=lambda problem: problem.line)

@@ -23,61 +23,19 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 SCHEMA = "front-matter.schema.json"
 # A sentence ends, and more text follows: "。再" or ". More".
 _SECOND_SENTENCE = re.compile(r"[。！？]\s*\S|[.!?]\s+[A-Z0-9\"“‘(]")
-START = "start the page with three lines: '---', 'description: one sentence about the page', '---'"
-START_ZH = "页面开头写三行：'---'、'description: 一句话介绍这个页面'、'---'"
 
 
 def read_front_matter(path: Path, schema_dir: Path, templates: Path | None) -> dict[str, Any]:
     """The page's front matter, checked; DataError with every problem otherwise."""
     text = read_text(path)
     if not text.startswith("---"):
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    1,
-                    1,
-                    "",
-                    "the page has no front matter",
-                    START,
-                    "页面开头没有页面信息（front matter）",
-                    START_ZH,
-                )
-            ]
-        )
+        raise DataError([Problem.at(path, 1, 1, "", "pages.no_front_matter")])
     found = FRONT_MATTER.match(text)
     if found is None:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    1,
-                    1,
-                    "",
-                    "the front matter has no closing '---' line, so the page would show its "
-                    "fields as text",
-                    "add a line with three hyphens '---' after the last field",
-                    "页面信息（front matter）没有用 '---' 行结束，页面会把这些字段当成正文显示",
-                    "在最后一个字段后面加一行三个英文连字符 '---'",
-                )
-            ]
-        )
+        raise DataError([Problem.at(path, 1, 1, "", "pages.front_matter_not_closed")])
     source = load_yaml_text(found[1], path, first_line=2)
     if not isinstance(source.data, dict):
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    2,
-                    1,
-                    "",
-                    "the front matter must be fields",
-                    START,
-                    "页面信息（front matter）要写成字段",
-                    START_ZH,
-                )
-            ]
-        )
+        raise DataError([Problem.at(path, 2, 1, "", "pages.front_matter_not_fields")])
     problems = check_against_schema(source, schema_dir, SCHEMA)
     if not problems:
         problems = _rules(source, templates)
@@ -91,29 +49,14 @@ def _rules(source: YamlSource, templates: Path | None) -> list[Problem]:
     problems = []
     description = source.data["description"]
     if _SECOND_SENTENCE.search(description.strip()):
-        problems.append(
-            source.problem(
-                ("description",),
-                "the description is more than one sentence",
-                "keep one sentence that says what the page is for; the page itself says more",
-                (
-                    "description 超过了一句话",
-                    "只留一句话，说明这个页面是做什么的；详细内容写在页面里",
-                ),
-            )
-        )
+        problems.append(source.problem(("description",), "pages.description_two_sentences"))
     template = source.data.get("template")
     folders = [THEME] + ([templates] if templates is not None else [])
     if template and not any((folder / template).is_file() for folder in folders):
         layouts = {p.name for folder in folders for p in folder.glob("*.html")}
-        known = ", ".join(sorted(name for name in layouts if not name.startswith("fedsite-")))
+        known = sorted(name for name in layouts if not name.startswith("fedsite-"))
         problems.append(
-            source.problem(
-                ("template",),
-                f"there is no page layout '{template}'",
-                f"use one of: {known}",
-                (f"没有页面布局「{template}」", f"用这几个之一：{known}"),
-            )
+            source.problem(("template",), "pages.no_layout", template=template, known=known)
         )
     return problems
 
@@ -140,17 +83,7 @@ def check_pages(
         if len(set(versions.values())) > 1:
             said = next(path for path, flag in versions.items() if flag)
             problems += [
-                Problem(
-                    path,
-                    1,
-                    0,
-                    "sensitive",
-                    f"{said.name} says 'sensitive: true' and this language version does not: "
-                    "it would be stored on phones",
-                    "add the line 'sensitive: true' to its front matter, as in the other",
-                    f"{said.name} 写了 sensitive: true，这个语言版本没有写：手机会把它存下来",
-                    "在它开头的页面信息里加一行 sensitive: true，和另一个版本一样",
-                )
+                Problem.at(path, 1, 0, "sensitive", "pages.sensitive_differs", page=said.name)
                 for path, flag in versions.items()
                 if not flag
             ]

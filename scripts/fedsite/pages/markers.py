@@ -25,7 +25,7 @@ def marker_problems(
 ) -> list[Problem]:
     """Every unknown view, township and placeholder in `pages`, at its line."""
     problems = []
-    known_views, known_names = ", ".join(sorted(views)), ", ".join(sorted(placeholders))
+    known_views, known_names = sorted(views), sorted(placeholders)
     for page in sorted(pages):
         try:
             lines = page.read_text(encoding="utf-8-sig").split("\n")
@@ -36,45 +36,36 @@ def marker_problems(
                 view, argument = found["view"], found["arg"] or ""
                 if view not in views or (view == "month" and not MONTH.fullmatch(argument)):
                     problems.append(
-                        Problem(
+                        _at(
                             page,
                             number,
-                            found.start() + 1,
-                            "",
-                            f"there is no view '{shorten(found[0])}'",
-                            f"the views are: {known_views}",
-                            f"没有「{shorten(found[0])}」这个视图",
-                            f"可以用的视图有：{known_views}",
+                            found,
+                            "pages.no_view",
+                            marker=shorten(found[0]),
+                            views=known_views,
                         )
                     )
                 elif view == "township" and argument not in townships:
                     problems.append(
-                        Problem(
-                            page,
-                            number,
-                            found.start() + 1,
-                            "",
-                            f"there is no township '{argument}' in data/townships.yml",
-                            "use a township's id from data/townships.yml",
-                            f"data/townships.yml 里没有「{argument}」这个街镇",
-                            "写 data/townships.yml 里街镇的编号（id）",
-                        )
+                        _at(page, number, found, "pages.no_township", township=argument)
                     )
             for found in PLACEHOLDER.finditer(line):
                 if found["name"] not in placeholders:
                     problems.append(
-                        Problem(
+                        _at(
                             page,
                             number,
-                            found.start() + 1,
-                            "",
-                            f"'{shorten(found[0])}' is not a name the site fills in",
-                            f"use one of: {known_names}, written {{{{ federation }}}}",
-                            f"「{shorten(found[0])}」不是网站能填的名称",
-                            f"可以用：{known_names}，写成 {{{{ federation }}}}",
+                            found,
+                            "pages.no_placeholder",
+                            name=shorten(found[0]),
+                            names=known_names,
                         )
                     )
     return problems
+
+
+def _at(page: Path, line: int, found: re.Match, key: str, **values: object) -> Problem:
+    return Problem.at(page, line, found.start() + 1, "", key, **values)
 
 
 def fill_placeholders(markdown: str, values: dict[str, str]) -> str:

@@ -20,27 +20,15 @@ def search_words(checker: Checker, docs_dir: Path | None) -> SearchWords:
             if docs_dir is not None and not page_exists(docs_dir, page):
                 checker.error(
                     (*path, "pages", i),
-                    f"there is no page {page} (docs/{page.rstrip('/')}.md or docs/{page}index.md)",
-                    "write the page's address without the language, ending in /, "
-                    "e.g. services/legal-rights/",
-                    (
-                        f"没有 {page} 这个页面"
-                        f"（docs/{page.rstrip('/')}.md 或 docs/{page}index.md）",
-                        "写页面的网址路径，不带语言，以 / 结尾，如 services/legal-rights/",
-                    ),
+                    "search.no_page",
+                    page=page,
+                    file=f"docs/{page.rstrip('/')}.md",
+                    index=f"docs/{page}index.md",
                 )
         words = _by_language(checker, item["words"], (*path, "words"))
         for lang in checker.languages:
             if lang not in words:
-                checker.warn(
-                    (*path, "words"),
-                    f"no {lang} words yet: searches in {lang} will not find these pages by them",
-                    f"add '{lang}: [...]' under 'words'",
-                    (
-                        f"还没有 {lang} 的词：用 {lang} 搜索时，这些词找不到这些页面",
-                        f"在 words 下面加 {lang}: [...]",
-                    ),
-                )
+                checker.warn((*path, "words"), "search.no_words", lang=lang)
         found.append(Synonyms(tuple(item["pages"]), words, item.get("help", False)))
     return SearchWords(tuple(found), terms)
 
@@ -56,9 +44,6 @@ def _by_language(checker: Checker, value: dict, path: FieldPath) -> dict[str, tu
     for lang in value:
         if lang not in checker.languages:
             checker.error(
-                (*path, lang),
-                f"unknown language '{lang}'",
-                f"use one of: {', '.join(checker.languages)}",
-                (f"网站没有「{lang}」这种语言", f"用这几种之一：{', '.join(checker.languages)}"),
+                (*path, lang), "text.unknown_language", lang=lang, languages=checker.languages
             )
     return {lang: tuple(words) for lang, words in value.items() if lang in checker.languages}
