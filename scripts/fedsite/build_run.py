@@ -23,6 +23,7 @@ from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.offline.service_worker import base_href, with_base
 from fedsite.output import csp
 from fedsite.output.escaping import html_values
+from fedsite.output.files_ahead import FilesAhead
 from fedsite.output.generated_pages import GENERATED_FOLDERS
 from fedsite.output.html_blocks import HtmlBlocks
 from fedsite.output.mistakes_page import mistakes_page, warnings_banner
@@ -71,6 +72,7 @@ class BuildRun:
     partials_of: Any = None  # the environment whose templates `partials` lists
     partials: list[str] = field(default_factory=list)
     rendered: dict[Hashable, list[str]] = field(default_factory=dict)  # alike pages' scripts
+    ahead: FilesAhead | None = None  # the feeds, vCards and posters, made while pages build
 
     @property
     def site(self) -> Site:
@@ -113,6 +115,12 @@ class BuildRun:
                 self.mistakes = exc
             raise
         self.site.write_stub_pages(docs_dir)
+        site = self.site
+        # Before the segmenter loads its dictionary, which the other process does not need.
+        self.ahead = FilesAhead(
+            lambda: {lang.locale: site.files(lang.locale) for lang in site.languages},
+            parallel=not self.serving,
+        )
         keep_whole(self.site.segmenter_words())
         notes = [f"Warning: {warning}" for warning in self.site.warnings]
         if not self.site.history.available:
@@ -200,8 +208,8 @@ class BuildRun:
         page's context (its inline scripts are allowed by their hashes). Pages whose partials
         render alike share `alike` (their language and depth): theirs are rendered once. The
         preview's is the same, with the nonce of its live-reload script."""
-        if self.partials_of is not self.env:  # listing a theme's templates takes a while
-            self.partials_of, self.partials = self.env, self.env.list_templates()
+        if self.partials_of is not self.env:  # once per language: each has its environment
+            self.partials_of, self.partials = self.env, csp.script_partials(self.env)
             self.rendered.clear()
         if alike not in self.rendered:
             self.rendered[alike] = csp.theme_scripts(render, self.partials)
@@ -233,6 +241,7 @@ class BuildRun:
         server adds its reload script: fixed, it turns into the site); or the search indexes,
         feeds, vCards, 404 pages, sitemaps, manifests and the service worker."""
         if self.active and not self.serving:  # never a site with a page that runs its own code
+            self.close()
             raise DataError(self.active)
         if self.mistakes:
             html = mistakes_page(self.mistakes.problems, root)
@@ -244,18 +253,26 @@ class BuildRun:
         write_search_indexes(
             self.site, site_dir, fallbacks=self.fallbacks, lunr_languages=lunr_languages()
         )
+        files = self.ahead.result() if self.ahead else None
         write_outputs(
             self.site,
             site_dir,
+            files,
             self.sitemap,
             self.not_found,
             never_stored=self.sensitive,
             server_policy=csp.nginx_header(self.scripts),
         )
 
+    def close(self) -> None:
+        """Stop making what is no longer wanted (a build that failed)."""
+        if self.ahead:
+            self.ahead.close()
+
     def remove_output(self, clean: Callable[[str], None]) -> None:
         """Never leave a half-built site: `clean` empties the output folder as MkDocs does at
         the start of a build (keeping hidden files), and our hidden folder goes too."""
+        self.close()
         if self.site_dir:
             clean(self.site_dir)
             shutil.rmtree(Path(self.site_dir) / SERVER_FOLDER, ignore_errors=True)

@@ -29,12 +29,14 @@ NEVER_STORED = "never-stored.json"  # in it: the site paths of the pages never s
 def write_outputs(
     site: Site,
     site_dir: Path,
+    files: Mapping[str, Mapping[str, bytes]] | None,
     sitemap: list[SitemapEntry],
     not_found: Mapping[str, str],
     never_stored: Sequence[str] = (),
     server_policy: str = "",
 ) -> None:
-    """Into the built site, for every language into its own folder: the feeds and vCards,
+    """Into the built site, for every language into its own folder: the feeds, vCards and
+    posters (`files`: locale -> path -> bytes, as `site.files` makes them; None: made now),
     the 404 page (`not_found`: locale -> HTML), the web app manifest and the sitemap. The
     root sitemap lists every language; each language folder gets its own, as a sitemap may
     only list URLs under its folder (and Material's JavaScript fetches /en/sitemap.xml).
@@ -56,7 +58,8 @@ def write_outputs(
                 colour=site.identity.colour,
             )
         )
-        for path, data in site.files(lang.locale).items():
+        made = files[lang.locale] if files is not None else site.files(lang.locale)
+        for path, data in made.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_bytes(data)
         if lang.locale in not_found:

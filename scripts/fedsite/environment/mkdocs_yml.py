@@ -42,7 +42,10 @@ ENV_NAMES = {"SITE_URL"}  # what !ENV may read: never a credential
 FOLDERS: tuple[FieldPath, ...] = (("docs_dir",), ("site_dir",), ("theme", "custom_dir"))
 
 
-class _Loader(yaml.SafeLoader):
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class _Loader(_FAST):  # type: ignore[misc,valid-type]
     """Reads !ENV as MkDocs does (the first variable set, else the last item as a default);
     !!python tags (a Markdown extension's function) become None: they are not settings."""
 
@@ -79,7 +82,7 @@ def config_problems(path: Path) -> list[Problem]:
     """What mkdocs.yml holds that is not plain settings: a tag where the site needs none, an
     alias, INHERIT, a hook, a folder outside the project."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_FAST)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = shorten(exc, 200)
         return [Problem.at(path, 0, 0, "", "config.unreadable", reason=reason)]

@@ -189,7 +189,8 @@ class _Lines:
 
     def __init__(self, config_file: Path) -> None:
         try:
-            self.root = yaml.compose(config_file.read_text(encoding="utf-8"))
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: much faster
+            self.root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=loader)
         except (OSError, yaml.YAMLError):
             self.root = None
 
