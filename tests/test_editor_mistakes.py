@@ -49,9 +49,9 @@ def test_interface_strings_not_valid_yaml(project: Path) -> None:
 
 
 def test_interface_string_in_an_unknown_language(project: Path) -> None:
-    (project / "data/ui.yml").write_text("last_updated:\n  fr: Mis à jour\n", "utf-8")
+    (project / "data/ui.yml").write_text("last_updated:\n  enn: Mis à jour\n", "utf-8")
     build = mkdocs_build(project, project / "site")
-    assert_failed_cleanly(build, "[last_updated.fr]", "unknown language 'fr'")
+    assert_failed_cleanly(build, "[last_updated.enn]", "unknown language 'enn'")
 
 
 def test_a_site_changes_a_string_in_one_language(project: Path) -> None:

@@ -38,7 +38,7 @@ def test_the_reference_sites_identity_loads() -> None:
 
 MISTAKES = [
     ("  en: Wanzhou District Women's Federation\n", "", "[name]", "no en text"),
-    ("  zh: 万州区妇联\n", "  zh: 万州区妇联\n  fr: Fédération\n", "[short_name.fr]", "unknown"),
+    ("  zh: 万州区妇联\n", "  zh: 万州区妇联\n  enn: Fédération\n", "[short_name.enn]", "unknown"),
     ("  zh: 万州区妇女联合会\n", "  zh: 万州区<b>妇联</b>\n", "[name.zh]", "expected form"),
     ("  zh: 万州区妇女联合会\n", "  zh: 万州区{妇联}\n", "[name.zh]", "expected form"),
     ("address: https://wanzhou-women.example/", "address: http://x.example/", "[address]", ""),

@@ -78,7 +78,7 @@ def test_a_page_that_does_not_exist_is_named_with_its_line(tmp_path: Path) -> No
     path = project / "data/search.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("pages: [services/left-behind/]", "pages: [services/left-behnd/]", 1)
-    text = text.replace("      en: [divorce,", "      fr: [divorce,", 1)
+    text = text.replace("      en: [divorce,", "      enn: [divorce,", 1)
     path.write_text(text, encoding="utf-8")
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "left-behnd" in t)
     result = fedsite_check(project)
@@ -86,7 +86,7 @@ def test_a_page_that_does_not_exist_is_named_with_its_line(tmp_path: Path) -> No
     assert result.returncode == 1 and "Traceback" not in output, output
     assert f"data/search.yml:{line}:" in output and "synonyms[2].pages[0]" in output, output
     assert "there is no page services/left-behnd/" in output, output
-    assert "unknown language 'fr'" in output, output
+    assert "unknown language 'enn'" in output, output
 
 
 def test_a_mistake_in_search_words_stops_the_build(tmp_path: Path) -> None:

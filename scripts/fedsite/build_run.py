@@ -16,9 +16,13 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from fedsite import paths
 from fedsite.editor_yaml.schema_check import forget_schemas
 from fedsite.environment.today import reference_date
+from fedsite.localization.languages import text_direction
+from fedsite.localization.ui_strings import THEME_LABEL
 from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.offline.service_worker import base_href, with_base
 from fedsite.output import csp
@@ -37,6 +41,8 @@ from fedsite.site_files import SERVER_FOLDER, write_outputs, write_search_indexe
 from fedsite.translations import translation_outdated
 
 __all__ = ["BuildRun", "DataError", "UnknownView"]
+
+FALLBACK_PARTIAL = "partials/languages/fedsite-fallback.html"
 
 
 GENERATED = tuple(folder + "/" for folder in GENERATED_FOLDERS)
@@ -128,6 +134,25 @@ class BuildRun:
                 0, "Not a git repository: every page's 'last updated' is the build's date."
             )
         return notes
+
+    def theme_language(self, locale: str, has_template: Callable[[str], bool]) -> dict[str, Any]:
+        """The language partial the theme's templates import: Material's for `locale`, or the
+        package's fallback for a language Material has none for (with its direction from
+        CLDR, the site's labels where given, else English ones)."""
+        own = f"partials/languages/{locale}.html"
+        if has_template(own):
+            return {"fedsite_language_partial": own}
+        strings = self.site.ui.get(locale, {})
+        tag = self.site.language(locale).tag
+
+        def label(key: str) -> str:
+            if key == "language":
+                return tag
+            if key == "direction":
+                return text_direction(locale)
+            return str(escape(strings.get(THEME_LABEL + key, "")))  # printed raw by the theme
+
+        return {"fedsite_language_partial": FALLBACK_PARTIAL, "fedsite_theme_label": label}
 
     def template_values(self, locale: str) -> dict[str, Any]:
         """What the site's own templates show, escaped, in the language being built."""

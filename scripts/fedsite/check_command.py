@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from fedsite.environment.today import ReferenceDateError, reference_date
+from fedsite.localization.languages import language_name
 from fedsite.messages.catalogue import languages, say
 from fedsite.messages.problems import DataError, editor_language
 from fedsite.resources import SCHEMA_COPY, write_schemas
@@ -57,6 +58,14 @@ def check_data(root: Path, today: dt.date, language: str) -> Site | None:
             courses=len(data.courses),
         )
     )
+    if data.ignored:
+        names = [
+            {lang: language_name(code, lang) + f" ({code})" for lang in languages()}
+            for code in data.ignored
+        ]
+        print(
+            say("check.ignored_texts", language, count=sum(data.ignored.values()), languages=names)
+        )
     others = [w for w in data.warnings if not w.missing_translation]
     shown = [w.format(root, language) for w in others] + site.booking_warnings
     if shown:

@@ -3,6 +3,7 @@
     fedsite new DIR            a new site, that builds at once
     fedsite check              the editors' and CI's check (was fedsite-check)
     fedsite translations       the translations' status, and `stamp` (was fedsite-translations)
+    fedsite language add CODE  add a language (remove CODE takes one out), and say what to translate
     fedsite deploy-s3          publish to S3-compatible storage (was fedsite-deploy-s3)
     fedsite icons              the home-screen icons, from the favicon
     fedsite build | serve      mkdocs build / serve, after reading mkdocs.yml safely
@@ -34,6 +35,12 @@ def _check(argv: list[str]) -> int:
 
 def _translations(argv: list[str]) -> int:
     from fedsite.translations import main
+
+    return main(argv)
+
+
+def _language(argv: list[str]) -> int:
+    from fedsite.language_command import main
 
     return main(argv)
 
@@ -125,6 +132,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "new": _new,
     "check": _check,
     "translations": _translations,
+    "language": _language,
     "deploy-s3": _deploy,
     "icons": _icons,
     "build": _mkdocs("build"),

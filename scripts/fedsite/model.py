@@ -5,6 +5,7 @@ it). Plain frozen dataclasses."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -209,6 +210,7 @@ class SiteData:
     hotlines: tuple[Hotline, ...] = ()
     warnings: tuple[Problem, ...] = ()
     search: SearchWords = SearchWords()
+    ignored: Mapping[str, int] = field(default_factory=dict)  # texts of languages not built
 
 
 @dataclass(frozen=True)

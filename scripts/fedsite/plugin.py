@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +34,15 @@ from fedsite.pages.front_matter import FRONT_MATTER
 from fedsite.site import Site
 
 log = get_plugin_logger("fedsite")
+
+
+def _has(env: Environment, name: str) -> bool:
+    """Does the theme (with the site's and the package's overrides) have this template?"""
+    try:
+        env.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
 
 
 def _deferred(path: str) -> ExtraScriptValue:
@@ -170,7 +179,9 @@ class FedsitePlugin(BasePlugin[FedsiteConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.run.mistakes:
-            env.globals.update(self.run.template_values(config.theme["language"]))
+            locale = config.theme["language"]
+            env.globals.update(self.run.template_values(locale))
+            env.globals.update(self.run.theme_language(locale, lambda name: _has(env, name)))
             self.run.env = env
         return env
 

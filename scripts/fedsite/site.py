@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +34,7 @@ from fedsite.localization.languages import Language, PageVersions, page_versions
 from fedsite.localization.localize import Localizer
 from fedsite.localization.ui_strings import IDENTITY, UiStrings, load_ui_strings
 from fedsite.messages.catalogue import say
-from fedsite.messages.problems import DataError, editor_language
+from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.model import Category, NewsItem, Place, SiteData, Township
 from fedsite.news.data import load_news
 from fedsite.news.pages import NewsPages
@@ -119,9 +119,14 @@ class Site:
                 return None
 
         settings = attempt(lambda: load_settings(config, i18n_languages, config_file))
-        identity = attempt(lambda: load_identity(data_dir, docs_dir, locales))
+        untranslated: list[Problem] = []  # names and strings a language shows in the default's
+        identity = attempt(lambda: load_identity(data_dir, docs_dir, locales, untranslated))
         placeholders = {lang: identity.placeholders(lang) for lang in locales} if identity else {}
-        ui = attempt(lambda: load_ui_strings(locales, data_dir / "ui.yml", placeholders))
+        ui = attempt(
+            lambda: load_ui_strings(
+                locales, data_dir / "ui.yml", placeholders, warnings=untranslated
+            )
+        )
         data = attempt(lambda: load_site_data(data_dir, locales, history.updated, docs_dir, today))
         problems += check_pages(editors_pages(docs_dir), SCHEMAS, templates, locales)
         news = attempt(lambda: load_news(docs_dir, locales)) if not problems else []
@@ -129,6 +134,7 @@ class Site:
             raise DataError(problems)
         # (Each part loaded, or a problem was raised above.)
         assert identity and settings and ui is not None and data and news is not None
+        data = replace(data, warnings=(*untranslated, *data.warnings))
         assets = hashed_names(docs_dir, package_assets())
         assets[IDENTITY_CSS] = hashed_name(IDENTITY_CSS, identity_css(identity.colour).encode())
         if preview:

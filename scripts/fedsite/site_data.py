@@ -6,6 +6,7 @@ once, each with file:line:column, the field, what is wrong and how to fix it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -86,6 +87,9 @@ def load_site_data(
     if problems:
         raise DataError(problems)
     warnings = [w for c in checkers.values() for w in c.warnings]
+    ignored: Counter[str] = Counter()
+    for checker in checkers.values():
+        ignored.update(checker.ignored)
     return SiteData(
         categories,
         places,
@@ -97,4 +101,5 @@ def load_site_data(
         hotlines,
         tuple(warnings),
         search,
+        dict(sorted(ignored.items())),
     )

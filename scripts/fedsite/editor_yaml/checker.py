@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fedsite.editor_yaml.source import FieldPath, YamlSource
+from fedsite.localization.languages import is_language
 from fedsite.localization.texts import Text, text_or_none
 from fedsite.messages.catalogue import Message, message
 from fedsite.messages.problems import Problem
@@ -36,6 +38,9 @@ class Checker:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     today: dt.date | None = None
+    # Texts in a language the site does not build (it removed one, or has not added it yet):
+    # language -> how many, left out of the site and counted in the check's summary.
+    ignored: Counter[str] = field(default_factory=Counter)
 
     @property
     def latest(self) -> dt.date:
@@ -73,15 +78,25 @@ class Checker:
         """A text the schema requires (so it is there once the file is checked)."""
         return self.text(item, path, key) or Text({})
 
+    def built(self, lang: str, path: FieldPath) -> bool:
+        """Is `lang` (a key under a text) a language the site builds? A language it does not
+        build is counted and left out; a key that is no language at all is a mistake."""
+        if lang in self.languages:
+            return True
+        if is_language(lang):
+            self.ignored[lang] += 1
+        else:
+            self.error(path, "text.unknown_language", lang=lang, languages=self.languages)
+        return False
+
     def text(self, item: dict, path: FieldPath, key: str) -> Text | None:
         value = item.get(key)
         if value is None:
             return None
-        for lang in value:
-            if lang not in self.languages:
-                self.error(
-                    (*path, key, lang), "text.unknown_language", lang=lang, languages=self.languages
-                )
+        value = {lang: text for lang, text in value.items() if self.built(lang, (*path, key, lang))}
+        if not value:
+            self.error((*path, key), "text.none_built", languages=self.languages, key=key)
+            return None
         for lang in self.languages:
             if lang not in value:
                 self.warn((*path, key), "text.no_translation", lang=lang, key=key)

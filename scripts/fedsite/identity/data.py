@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +18,7 @@ from fedsite.editor_yaml.checker import Checker
 from fedsite.editor_yaml.schema_check import check_against_schema
 from fedsite.editor_yaml.source import load_yaml
 from fedsite.identity.colours import contrast
-from fedsite.messages.problems import DataError
+from fedsite.messages.problems import DataError, Problem
 from fedsite.resources import SCHEMAS
 
 FILE = "identity.yml"
@@ -75,8 +75,15 @@ def https_url(value: Any) -> str | None:
     return value
 
 
-def load_identity(data_dir: Path, docs_dir: Path, languages: Sequence[str]) -> Identity:
-    """data/identity.yml, checked; DataError with every mistake."""
+def load_identity(
+    data_dir: Path,
+    docs_dir: Path,
+    languages: Sequence[str],
+    warnings: list[Problem] | None = None,
+) -> Identity:
+    """data/identity.yml, checked; DataError with every mistake. With `warnings`, a name
+    missing in a language other than the default (languages[0]) is the default's, and a
+    warning there, as a text of the data is (a language just added); else a mistake."""
     source = load_yaml(data_dir / FILE)
     problems = check_against_schema(source, SCHEMAS, "identity.schema.json")
     if problems:
@@ -85,12 +92,15 @@ def load_identity(data_dir: Path, docs_dir: Path, languages: Sequence[str]) -> I
     checker = Checker(source, languages)
     for field in NAMES:
         for lang in data[field]:
-            if lang not in languages:
-                checker.error(
-                    (field, lang), "text.unknown_language", lang=lang, languages=languages
-                )
+            checker.built(lang, (field, lang))
         for lang in languages:
-            if lang not in data[field]:
+            if lang in data[field]:
+                continue
+            if warnings is not None and lang != languages[0] and languages[0] in data[field]:
+                checker.warn((field,), "text.no_translation", lang=lang, key=field)
+                warnings.append(replace(checker.warnings[-1], missing_translation=lang))
+                data[field][lang] = data[field][languages[0]]
+            else:
                 checker.error((field,), "identity.no_text", lang=lang, key=field)
     urls = [("address",), ("quick_exit",)] + ([("icp", "url")] if "icp" in data else [])
     for path in urls:

@@ -6,10 +6,44 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 from fedsite import paths
 from fedsite.localization.dates import localized_date
+
+
+def is_language(code: str) -> bool:
+    """Is `code` a language (an ISO 639 code CLDR names, such as ug, bo, ii, mn), with a
+    script or region or not (zh-Hant, zh_Hant)? A key under a text that is not one is a
+    mistake (a typo, a field name); one that is, a language the site may not build."""
+    base = code.replace("_", "-").split("-")[0]
+    return base.islower() and base in _language_names()
+
+
+@cache
+def _language_names() -> Mapping[str, str]:
+    return Locale("en").languages
+
+
+def language_name(code: str, in_language: str) -> str:
+    """A language's name as Babel gives it in another language (ug in zh: 维吾尔语)."""
+    try:
+        names = Locale.parse(in_language).languages
+    except (ValueError, UnknownLocaleError):
+        return code
+    return names.get(code.replace("-", "_"), names.get(code.split("-")[0], code))
+
+
+def text_direction(code: str) -> str:
+    """ "rtl" for a language written right to left (CLDR: ug, ar, fa, he...), else "ltr"."""
+    try:
+        order = Locale.parse(code.replace("-", "_")).character_order
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 @dataclass(frozen=True)
@@ -18,6 +52,11 @@ class Language:
     tag: str  # BCP 47 tag for lang and hreflang attributes: "zh-Hans", "en"
     name: str  # the language's name in itself, for the switcher
     home: str  # site-relative URL of its home page: "", "en/"
+
+    @property
+    def direction(self) -> str:
+        """ "rtl" or "ltr", from CLDR."""
+        return text_direction(self.locale)
 
 
 @dataclass(frozen=True)

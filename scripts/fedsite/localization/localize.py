@@ -13,6 +13,7 @@ from babel.dates import format_date, format_interval, format_skeleton, format_ti
 from markupsafe import Markup, escape
 
 from fedsite.localization.dates import babel_locale
+from fedsite.localization.languages import text_direction
 from fedsite.localization.texts import Text
 from fedsite.model import Activity
 from fedsite.output.phone_links import link_phones
@@ -44,8 +45,8 @@ class Localizer:
         value, lang = text.pick(self.lang, self.default)
         if lang == self.lang:
             return escape(value)
-        return Markup('<span lang="{}">{}</span> <span class="fs-untranslated">{}</span>').format(
-            self.tags.get(lang, lang), value, self.ui["untranslated_field"]
+        return Markup("<span {}>{}</span> <span {}>{}</span>").format(
+            self.language_attributes(lang), value, self._notice, self.ui["untranslated_field"]
         )
 
     def prose(self, text: Text | None) -> Markup:
@@ -57,9 +58,34 @@ class Localizer:
         linked = link_phones(value, self.short_numbers)
         if lang == self.lang:
             return linked
-        return Markup('<span lang="{}">{}</span> <span class="fs-untranslated">{}</span>').format(
-            self.tags.get(lang, lang), linked, self.ui["untranslated_field"]
+        return Markup("<span {}>{}</span> <span {}>{}</span>").format(
+            self.language_attributes(lang), linked, self._notice, self.ui["untranslated_field"]
         )
+
+    @property
+    def _notice(self) -> Markup:
+        """The untranslated notice's attributes. On a page written right to left, its own
+        direction is its text's (dir="auto"): until the language's strings are translated it
+        is the default language's, and its brackets would be turned round."""
+        if text_direction(self.lang) == "rtl":
+            return Markup('class="fs-untranslated" dir="auto"')
+        return Markup('class="fs-untranslated"')
+
+    @property
+    def arrows(self) -> tuple[str, str]:
+        """The arrows for "back" (the previous month) and "on" (the next): the line's start
+        and its end, which in a language written right to left are the other way round
+        (Unicode's arrows are not mirrored)."""
+        return ("→", "←") if text_direction(self.lang) == "rtl" else ("←", "→")
+
+    def language_attributes(self, lang: str) -> Markup:
+        """lang="...", and dir="..." where the text's direction is not the page's (Chinese
+        on a Uyghur page stays left to right, its full stop at its end)."""
+        attributes = Markup('lang="{}"').format(self.tags.get(lang, lang))
+        direction = text_direction(lang)
+        if direction != text_direction(self.lang):
+            attributes += Markup(' dir="{}"').format(direction)
+        return attributes
 
     def labelled(self, label: str, value: str) -> str:
         """'适合人群：妇女' / 'Audience: women' (plain text)."""

@@ -12,18 +12,25 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fedsite.editor_yaml.source import YamlSource, load_yaml
+from fedsite.localization.languages import is_language, language_name
 from fedsite.messages.problems import DataError, Problem
 from fedsite.resources import STRINGS
 
 DEFAULTS = STRINGS / "ui.yml"
 # What every string may hold: the site's identity (Identity.placeholders).
 IDENTITY = frozenset(("federation", "federation_short", "level", "Level", "area", "region"))
+# And the name of the page's language, in the string's language (中文, English; 维吾尔语 where a
+# Uyghur page shows a Chinese string it has no translation of yet).
+LANGUAGE = "language"
 
 UiStrings = dict[str, dict[str, str]]  # language -> key -> text
+# A site's label for Material's theme ("theme.search.placeholder"), in a language Material has
+# no partial for (theme/partials/languages/fedsite-fallback.html shows it).
+THEME_LABEL = "theme."
 
 # The strings the engine fills in with str.format, and the {names} each may use. Any other
 # {...} in them would end the build with a KeyError, or (with {value.__class__}) print what
@@ -71,19 +78,22 @@ def load_ui_strings(
     site_file: Path | None = None,
     identity: Mapping[str, Mapping[str, str]] | None = None,
     defaults_file: Path = DEFAULTS,
+    warnings: list[Problem] | None = None,
 ) -> UiStrings:
     """Every string in every language: the site's (`site_file`, its data/ui.yml, if it has
     one) where it gives one, else the package's default. `identity` (language -> placeholder
     -> text, Identity.placeholders) fills in {federation}, {area} and the like. DataError with
     every mistake: a key the package has not, a language the site does not build, a string
-    missing in a language, an unknown placeholder."""
+    missing in a language, an unknown placeholder. With `warnings`, a language other than the
+    default (the first) may lack strings (one just added): it shows the default's, and one
+    warning there says how many are left to translate."""
     defaults = _read(defaults_file, languages, strict_languages=False)
     problems = defaults.problems
     site = _read(site_file, languages) if site_file and site_file.is_file() else None
     if site is not None:
         problems += site.problems
         for key in site.texts:
-            if key not in defaults.texts:
+            if key not in defaults.texts and not key.startswith(THEME_LABEL):
                 close = difflib.get_close_matches(key, defaults.texts, n=1)
                 problems.append(
                     site.source.problem(
@@ -98,6 +108,11 @@ def load_ui_strings(
         given = {key for key, texts in defaults.texts.items() if lang in texts}
         if site is not None:
             given |= {key for key, texts in site.texts.items() if lang in texts}
+        if lang != languages[0] and warnings is not None:
+            left = [key for key in defaults.texts if key not in given]
+            if left:
+                warnings.append(_untranslated(site_file, site, lang, languages[0], len(left)))
+                given |= set(left)
         if not given & defaults.texts.keys():  # a language the package has no strings for
             where = site.source if site is not None else None
             problems.append(
@@ -115,18 +130,56 @@ def load_ui_strings(
         for key in defaults.texts:
             chosen = site if site is not None and lang in site.texts.get(key, {}) else defaults
             text = chosen.texts.get(key, {}).get(lang)
+            if text is None and warnings is not None and lang != languages[0]:
+                default = languages[0]  # the default's, with its names, naming this language
+                chosen = (
+                    site if site is not None and default in site.texts.get(key, {}) else defaults
+                )
+                if default in chosen.texts.get(key, {}):
+                    text = chosen.texts[key][default]
+                    strings[lang][key] = _filled(text, identity, default, lang)
+                continue
             if text is None:
                 problems.append(
                     (site or defaults).source.problem((key,), "strings.missing", key=key, lang=lang)
                 )
                 continue
             problems += _placeholder_problems(chosen.source, key, lang, text)
-            for name, value in ((identity or {}).get(lang) or {}).items():
-                text = text.replace("{" + name + "}", value)
-            strings[lang][key] = text
+            strings[lang][key] = _filled(text, identity, lang, lang)
+    for key, texts in (site.texts if site is not None else {}).items():
+        if key.startswith(THEME_LABEL):  # Material's labels, for a language it has none in
+            for lang, text in texts.items():
+                strings[lang][key] = text
     if problems:
         raise DataError(problems)
     return strings
+
+
+def _filled(
+    text: str, identity: Mapping[str, Mapping[str, str]] | None, lang: str, page_lang: str
+) -> str:
+    """A string in `lang` with the identity's names in it, and {language}: the name of the
+    page's language (`page_lang`) in `lang`."""
+    for name, value in ((identity or {}).get(lang) or {}).items():
+        text = text.replace("{" + name + "}", value)
+    return text.replace("{" + LANGUAGE + "}", language_name(page_lang, lang))
+
+
+def _untranslated(
+    site_file: Path | None, site: _Strings | None, lang: str, default: str, count: int
+) -> Problem:
+    line = site.source.where(())[0] if site is not None else 0
+    problem = Problem.at(
+        site_file or Path("data/ui.yml"),
+        line,
+        0,
+        "",
+        "strings.untranslated",
+        lang=lang,
+        default=default,
+        count=count,
+    )
+    return replace(problem, missing_translation=lang)
 
 
 @dataclass
@@ -154,7 +207,7 @@ def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True
         texts[key] = {}
         for lang, text in values.items():
             if lang not in languages:
-                if strict_languages:
+                if strict_languages and not is_language(lang):  # else: a language not built
                     problems.append(
                         source.problem(
                             (key, lang), "text.unknown_language", lang=lang, languages=languages
@@ -169,7 +222,7 @@ def _read(path: Path, languages: Sequence[str], *, strict_languages: bool = True
 
 
 def _placeholder_problems(source: YamlSource, key: str, lang: str, text: str) -> list[Problem]:
-    allowed = PLACEHOLDERS.get(key, frozenset()) | IDENTITY
+    allowed = PLACEHOLDERS.get(key, frozenset()) | IDENTITY | {LANGUAGE}
     names = ["{" + name + "}" for name in sorted(allowed)]
     path = (key, lang)
     try:

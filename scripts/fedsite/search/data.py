@@ -41,9 +41,6 @@ def page_exists(docs_dir: Path, page: str) -> bool:
 
 
 def _by_language(checker: Checker, value: dict, path: FieldPath) -> dict[str, tuple[str, ...]]:
-    for lang in value:
-        if lang not in checker.languages:
-            checker.error(
-                (*path, lang), "text.unknown_language", lang=lang, languages=checker.languages
-            )
-    return {lang: tuple(words) for lang, words in value.items() if lang in checker.languages}
+    return {
+        lang: tuple(words) for lang, words in value.items() if checker.built(lang, (*path, lang))
+    }
