@@ -27,6 +27,15 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 BUILD_INPUTS = ("docs", "overrides", "data", "mkdocs.yml")
 
 
+# `fedsite new`'s answers for a site made in a test (made up, marked as such by the starter).
+NEW_SITE = [
+    "--name", "示例县妇女联合会", "--name-en", "Example County Women's Federation",
+    "--short-name", "示例县妇联", "--short-name-en", "Example Women's Federation",
+    "--level", "县", "--area", "示例县", "--area-en", "Example County",
+    "--region", "四川省", "--region-en", "Sichuan", "--area-code", "0816",
+]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Build:
     returncode: int

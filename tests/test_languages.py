@@ -11,15 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SITE_TODAY, assert_failed_cleanly, mkdocs_build
+from conftest import NEW_SITE, SITE_TODAY, assert_failed_cleanly, mkdocs_build
 from fedsite.language_command import main as language
-
-NEW_SITE = [
-    "--name", "示例县妇女联合会", "--name-en", "Example County Women's Federation",
-    "--short-name", "示例县妇联", "--short-name-en", "Example Women's Federation",
-    "--level", "县", "--area", "示例县", "--area-en", "Example County",
-    "--region", "四川省", "--region-en", "Sichuan", "--area-code", "0816",
-]  # fmt: skip
 
 
 @pytest.fixture

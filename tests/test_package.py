@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_TODAY, copy_project
+from conftest import NEW_SITE, ROOT, SITE_TODAY, copy_project
 
 
 @pytest.fixture(scope="module")
@@ -106,14 +106,6 @@ def test_the_package_names_no_federation() -> None:
     facts = reference_facts()
     assert files_naming(ROOT / "scripts/fedsite", facts) == []
     assert files_naming(ROOT / "data", facts)  # where they are: the reference site's data
-
-
-NEW_SITE = [
-    "--name", "示例县妇女联合会", "--name-en", "Example County Women's Federation",
-    "--short-name", "示例县妇联", "--short-name-en", "Example Women's Federation",
-    "--level", "县", "--area", "示例县", "--area-en", "Example County",
-    "--region", "四川省", "--region-en", "Sichuan", "--area-code", "0816",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
