@@ -106,6 +106,13 @@ def test_a_wrong_language_changes_nothing_and_says_why(
     assert (new_site / "mkdocs.yml").read_text("utf-8") == before
 
 
+def test_a_broken_mkdocs_yml_is_named_not_a_traceback(new_site: Path) -> None:
+    (new_site / "mkdocs.yml").write_text("plugins:\n  - i18n: [\n", "utf-8")
+    result = run_language(new_site, "add", "ug")
+    assert result.returncode == 1
+    assert "mkdocs.yml" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
 def test_a_key_that_is_no_language_is_still_a_mistake(new_site: Path, tmp_path: Path) -> None:
     places = new_site / "data/places.yml"
     text = places.read_text("utf-8")

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from fedsite.environment.today import reference_date
+from fedsite.environment.today import ReferenceDateError, reference_date
 from fedsite.localization.languages import is_language, language_name, text_direction
 from fedsite.messages.catalogue import say
-from fedsite.messages.problems import DataError, editor_language
+from fedsite.messages.problems import DataError, Problem, editor_language
 from fedsite.output.generated_pages import editors_pages
 from fedsite.resources import STRINGS
 
@@ -179,8 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     language, code, root = editor_language(), args.code, args.root
     config_file = root / "mkdocs.yml"
     yaml = _yaml()
-    config = yaml.load(config_file.read_text(encoding="utf-8"))
-    i18n = _plugin(config, "i18n")
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        problem = Problem.at(config_file, 0, 0, "", "config.unreadable", reason=reason)
+        print(problem.format(root, language), file=sys.stderr)
+        return 1
+    i18n = _plugin(config, "i18n") if isinstance(config, dict) else None
     if not isinstance(i18n, dict) or not isinstance(i18n.get("languages"), list):
         print(say("language.no_i18n", language), file=sys.stderr)
         return 1
@@ -239,7 +245,7 @@ def _data_texts(root: Path, code: str) -> int | None:
 
     try:
         site = Site.from_folder(root, reference_date())
-    except DataError:
+    except (DataError, ReferenceDateError):
         return None
     return sum(
         1
