@@ -228,3 +228,13 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def new_site(tmp_path: Path) -> Path:
+    """A site as `fedsite new` makes it (Chinese and English, example data), no git."""
+    from fedsite.new_site import main as new
+
+    folder = tmp_path / "example"
+    assert new([str(folder), *NEW_SITE, "--today", SITE_TODAY, "--no-git"]) == 0
+    return folder

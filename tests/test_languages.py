@@ -11,17 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import NEW_SITE, SITE_TODAY, assert_failed_cleanly, mkdocs_build
+from conftest import SITE_TODAY, assert_failed_cleanly, mkdocs_build
 from fedsite.language_command import main as language
-
-
-@pytest.fixture
-def new_site(tmp_path: Path) -> Path:
-    from fedsite.new_site import main as new
-
-    folder = tmp_path / "example"
-    assert new([str(folder), *NEW_SITE, "--today", SITE_TODAY, "--no-git"]) == 0
-    return folder
 
 
 def run_language(site: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:

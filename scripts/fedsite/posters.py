@@ -95,7 +95,7 @@ class Posters:
                 p
                 for p in self.directory.by_township[township.id]
                 if p.kind in ("womens-home", "federation")
-            ]
+            ] or self.directory.district_office  # a township with none yet: the district's
             page = paths.township(township)
         if township is None:
             listed, district_wide = self._listed(month, lambda o: True), []

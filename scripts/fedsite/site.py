@@ -283,6 +283,8 @@ class Site:
                 # The title promises Women's Homes only where the page lists one.
                 kinds = {p.kind for p in self.directory.by_township[township.id]}
                 key = "township_page" if "womens-home" in kinds else "township_page_plain"
+                if not kinds & {"womens-home", "federation"}:  # the district's contacts only
+                    key = "township_page_empty"
                 pages[townships][f"{township.id}{suffix}"] = stub(
                     t.ui[f"{key}_title"].format(township=name),
                     t.ui[f"{key}_description"].format(township=name),

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from fedsite import paths
@@ -136,7 +136,8 @@ class CalendarPages:
             blocks.append(markdown_heading(2, t.ui["later_months"]))
             blocks.append(self._month_links(months, ctx))
         blocks.append(poster_links(ctx, today))
-        blocks.append(self._feeds(ctx))
+        if self.schedule.data.activities:  # no subscribing to an empty feed
+            blocks.append(self._feeds(ctx))
         return blocks
 
     def month(self, ctx: PageContext, argument: str) -> list[str]:
@@ -180,15 +181,23 @@ class CalendarPages:
             blocks.append(markdown_heading(2, t(category.name), category.id))
             if category.description:
                 blocks.append(self._note(t.html(category.description)))
-            blocks.append(self._feeds(ctx, category.id, t(category.name)))
+            if category.id in self._categories_used:  # no subscribing to an empty feed
+                blocks.append(self._feeds(ctx, category.id, t(category.name)))
             items = [o for o in self.schedule.upcoming if o.activity.category is category]
             blocks.append(self._next(items, self.settings.per_category, ctx, "no_upcoming_kind"))
         return blocks
+
+    @cached_property
+    def _categories_used(self) -> set[str]:
+        """The kinds of activity the data has any activity of (whose feeds hold something)."""
+        return {a.category.id for a in self.schedule.data.activities}
 
     def places(self, ctx: PageContext, _argument: str) -> list[str]:
         """What's on, by subdistrict or town, then by place (a pre-built filter: no script)."""
         t, blocks = ctx.t, []
         used = [p for p in self.schedule.data.places.values() if p.id in self.schedule.venues]
+        if not used:
+            blocks.append(self._note(t.ui["no_places_used"]))
         for township_id, places in _group(used, lambda p: p.township.id):
             township = self.schedule.data.townships[township_id]
             blocks.append(markdown_heading(2, t(township.name), f"t-{township_id}"))

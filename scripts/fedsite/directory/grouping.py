@@ -24,8 +24,9 @@ class Directory:
 
     @cached_property
     def by_township(self) -> dict[str, list[Place]]:
-        """Township id -> its places, for townships that have any (district office aside)."""
-        grouped: dict[str, list[Place]] = {}
+        """Township id -> its places (district office aside), for every township in the data's
+        order: one with none yet has its page too (whom to call is the district's)."""
+        grouped: dict[str, list[Place]] = {tid: [] for tid in self.data.townships}
         for place in self.listed:
             if place.kind != "district-federation":
                 grouped.setdefault(place.township.id, []).append(place)

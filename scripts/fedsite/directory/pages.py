@@ -77,8 +77,16 @@ class DirectoryPages:
         t, places = ctx.t, self.directory.by_township[argument]
         first = [p for p in places if p.kind in TOWNSHIP_FIRST]
         others = [p for p in places if p.kind not in TOWNSHIP_FIRST]
+        township = self.directory.data.townships[argument]
         blocks = [str(self._m.back(ctx.link, t))]
-        for place in sorted(first, key=lambda p: TOWNSHIP_FIRST.index(p.kind)):
+        # Whom to call first: her Women's Home and federation; where the township has none
+        # listed yet, the district federation, saying so.
+        if not first:
+            note = t.ui["township_not_listed"].format(township=t(township.name))
+            blocks.append(str(macros("calendar.md.j2").note(note)))
+        for place in sorted(first, key=lambda p: TOWNSHIP_FIRST.index(p.kind)) or (
+            self.directory.district_office
+        ):
             blocks += self._card(place, ctx)
         coming = [
             o
@@ -93,7 +101,6 @@ class DirectoryPages:
             blocks.append(str(calendar.agenda(coming[:COMING_UP], t, ctx.link)))
         else:
             blocks.append(str(macros("calendar.md.j2").note(t.ui["no_upcoming_place"])))
-        township = self.directory.data.townships[argument]
         blocks.append(poster_links(ctx, self.schedule.today, township))
         offered = list({s.id: s for p in places for s in p.services}.values())
         if offered:
