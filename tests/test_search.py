@@ -63,11 +63,16 @@ def test_the_words_people_type_are_added_to_their_pages() -> None:
     assert "tags" not in MATERIAL_INDEX["docs"][1]
 
 
-def test_a_third_language_without_lunr_support_is_indexed_as_english() -> None:
-    index = {**MATERIAL_INDEX, "docs": [{"location": "fr/", "title": "Accueil", "text": "x"}]}
-    indexes = split_index(index, {"": "zh", "fr/": "fr"}, lunr_languages={"zh"})
-    assert indexes["fr/"]["config"]["lang"] == ["en"]
-    assert [doc["location"] for doc in indexes["fr/"]["docs"]] == ["fr/"]
+def test_a_language_without_lunr_support_gets_a_plain_tokenizer() -> None:
+    index = {**MATERIAL_INDEX, "docs": [{"location": "ug/", "title": "باش بەت", "text": "x"}]}
+    indexes = split_index(index, {"": "zh", "ug/": "ug"}, lunr_languages={"zh"})
+    ug = indexes["ug/"]["config"]
+    assert ug["lang"] == ["en"] and ug["pipeline"] == []  # no English stop words
+    assert "،" in ug["separator"] and "؟" in ug["separator"]
+    assert [doc["location"] for doc in indexes["ug/"]["docs"]] == ["ug/"]
+    # Its twin: a language lunr supports keeps its settings.
+    zh = indexes[""]["config"]
+    assert zh["lang"] == ["zh"] and zh["pipeline"] and "،" not in zh["separator"]
 
 
 # -- An editor's mistakes in data/search.yml ----------------------------------------------------

@@ -4,6 +4,7 @@
     fedsite check              the editors' and CI's check (was fedsite-check)
     fedsite translations       the translations' status, and `stamp` (was fedsite-translations)
     fedsite language add CODE  add a language (remove CODE takes one out), and say what to translate
+    fedsite audit [SITE]       the quality walk of a built site (axe, links, requests...)
     fedsite deploy-s3          publish to S3-compatible storage (was fedsite-deploy-s3)
     fedsite icons              the home-screen icons, from the favicon
     fedsite build | serve      mkdocs build / serve, after reading mkdocs.yml safely
@@ -43,6 +44,17 @@ def _language(argv: list[str]) -> int:
     from fedsite.language_command import main
 
     return main(argv)
+
+
+def _audit(argv: list[str]) -> int:
+    try:
+        from fedsite.audit.command import main
+
+        return main(argv)
+    except ImportError as exc:  # its optional dependencies (Beautiful Soup, Playwright)
+        missing = f"fedsite audit: {exc.name} is missing: pip install 'fedsite[audit]'"
+        print(missing, file=sys.stderr)
+        return 1
 
 
 def _deploy(argv: list[str]) -> int:
@@ -133,6 +145,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "translations": _translations,
     "language": _language,
+    "audit": _audit,
     "deploy-s3": _deploy,
     "icons": _icons,
     "build": _mkdocs("build"),

@@ -26,6 +26,11 @@ INDEX = "search/search_index.json"
 # time by Material's segmentation (jieba).
 PIPELINES = {"en": ["trimmer", "stopWordFilter"]}
 DEFAULT_PIPELINE = ["stopWordFilter"]
+# A language lunr has no support for (Uyghur, Tibetan, Yi...): words as written, split at
+# spaces and at its punctuation too (the Arabic script's comma, semicolon and question mark);
+# English's stop words would take out nothing of it but cost every query.
+PLAIN_PIPELINE: list[str] = []
+OTHER_SEPARATORS = "،؛؟"
 # The words people type (tags) count as much as a title, where Material's default (1e6) would
 # let one shared word ("home" of "home care") outrank a page named in every word of the query.
 TAGS_BOOST = 1000.0
@@ -51,12 +56,16 @@ def split_index(
 ) -> dict[str, dict[str, Any]]:
     """`languages` maps each language's folder ('', 'en/') to its code ('zh', 'en'); returns
     each folder's index. `fallbacks` are the URLs of pages that show another language's text;
-    `lunr_languages` those Material has lunr support for (others are indexed as English)."""
+    `lunr_languages` those Material has lunr support for (others get a plain tokenizer)."""
     indexes: dict[str, dict[str, Any]] = {}
     for home, lang in languages.items():
         config = copy.deepcopy(dict(index["config"]))
-        config["lang"] = [lang if lang in lunr_languages or lang == "en" else "en"]
-        config["pipeline"] = PIPELINES.get(lang, DEFAULT_PIPELINE)
+        supported = lang in lunr_languages or lang in PIPELINES
+        config["lang"] = [lang if supported else "en"]  # lunr's own tokenizer, then
+        config["pipeline"] = PIPELINES.get(lang, DEFAULT_PIPELINE if supported else PLAIN_PIPELINE)
+        separator = str(config.get("separator", ""))
+        if not supported and separator.endswith("]+"):
+            config["separator"] = separator[:-2] + OTHER_SEPARATORS + "]+"
         if "tags" in config.get("fields", {}):
             config["fields"]["tags"] = {"boost": TAGS_BOOST}
         indexes[home] = {"config": config, "docs": []}
