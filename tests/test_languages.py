@@ -42,6 +42,7 @@ def test_adding_uyghur_gives_right_to_left_pages(new_site: Path, tmp_path: Path)
     assert 'lang="zh-Hans" dir="ltr"' in home
     assert "维吾尔语" in home  # the notice names the language the page is missing
     assert 'class="fs-untranslated" dir="auto"' in home
+    assert re.search(r'<p dir="auto">[^<]*维吾尔语', home)  # the page's notice, its own way
     for page in (build.site / "ug").rglob("index.html"):
         assert '<body dir="rtl"' in page.read_text("utf-8"), page
 
