@@ -1,6 +1,7 @@
-"""Every page of both languages passes axe-core (WCAG 2.1 A/AA and best practices) on a phone in
-the light palette, where most residents are; and one page of every kind passes it on a desktop
-screen and in the dark palette. Every page logs no error and requests no missing file.
+"""Every page of both languages passes `fedsite audit`'s walk (axe-core's WCAG 2.1 A/AA and
+best-practice rules, no console error, no missing file, no request to another host, text of
+16 px and tables that fit, no sideways scrolling) on a phone in the light palette, where most
+residents are; and one page of every kind passes axe on a desktop screen and in the dark palette.
 
 The other screen and palette change the layout and the colours, not what a page holds, so
 every kind of page (each template, each generated view) is enough there: axe on every page in
@@ -11,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fedsite.audit.browser_walk import Walk
 from pages import html_pages, url_path
-from quality import axe_violations
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 # One page of each kind, in both languages between them.
 KINDS = [
     "",  # home
@@ -40,29 +40,11 @@ KINDS = [
 ]
 
 
-def walk(browser, server: str, paths: list[str], screen: str, scheme: str, axe_source: str):
-    """Open each page; return what axe and the browser console say."""
-    # Material follows prefers-color-scheme until the visitor picks a palette.
-    context = browser.new_context(viewport=SCREENS[screen], color_scheme=scheme)
-    page = context.new_page()
-    found: dict[str, list[str]] = {"axe": [], "errors": []}
-    page.on(
-        "console", lambda m: m.type == "error" and found["errors"].append(f"{page.url}: {m.text}")
-    )
-    page.on("pageerror", lambda e: found["errors"].append(f"{page.url}: {e}"))
-    page.on("response", lambda r: r.status >= 400 and found["errors"].append(f"{r.status} {r.url}"))
-    for path in paths:
-        page.goto(server + path.lstrip("/"))
-        found["axe"] += axe_violations(page, axe_source)
-    context.close()
-    return found
-
-
-def test_every_page_passes_axe_on_a_phone(browser, server: str, site: Path, axe_source: str):
+def test_every_page_passes_the_walk_on_a_phone(browser, server: str, site: Path, axe_source: str):
     paths = [url_path(site, p) for p in [*html_pages(site), site / "404.html"]]
-    found = walk(browser, server, paths, "phone", "light", axe_source)
-    assert found["axe"] == []
-    assert found["errors"] == []
+    walk = Walk(browser, server, axe_source)
+    walk.pages(paths, "phone", "light")
+    assert walk.problems == []
 
 
 @pytest.mark.parametrize(
@@ -73,6 +55,6 @@ def test_every_kind_of_page_passes_axe_on_other_screens_and_palettes(
 ) -> None:
     built = {url_path(site, p).lstrip("/") for p in html_pages(site)} | {"404.html", "en/404.html"}
     assert set(KINDS) <= built, set(KINDS) - built  # the sample is still the site's
-    found = walk(browser, server, KINDS, screen, scheme, axe_source)
-    assert found["axe"] == []
-    assert found["errors"] == []
+    walk = Walk(browser, server, axe_source)
+    walk.pages(KINDS, screen, scheme)
+    assert walk.problems == []

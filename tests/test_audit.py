@@ -74,6 +74,8 @@ MISTAKES = """<!doctype html>
 <p>Small text. <a href="nowhere/">A link to nowhere</a> <a href="#missing">and to no anchor</a></p>
 <img src="picture.svg">
 <div style="width: 900px">Too wide for a phone</div>
+<table><tr><td style="white-space: nowrap">
+A row far too long for a phone to show in one line</td></tr></table>
 </article></main></body></html>
 """
 
@@ -113,6 +115,7 @@ def test_the_walk_finds_each_mistake(broken_site: Path) -> None:
     assert "the browser asked another host for https://fonts.example.net/font.css" in said
     assert "text smaller than 16 px on a phone: p: Small text." in said
     assert "/: scrolls sideways on a 360 px phone" in said
+    assert "/: a table wider than a 360 px phone: table: A row far too long for a" in said
     assert "/: the first Tab stop is not a visible skip link" in said
 
 

@@ -15,13 +15,17 @@ from fedsite.messages.catalogue import say
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-# On a phone: body text at least 16 px, and nothing wider than the screen.
+# On a phone: body text at least 16 px, tables that fit, and nothing wider than the screen.
 MEASURE = """() => {
   const size = el => parseFloat(getComputedStyle(el).fontSize);
   const name = el => el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 30);
   const text = [...document.querySelectorAll('article :is(p, li, td, th, dd)')];
   return {
     small: text.filter(el => size(el) < 16).map(el => name(el) + ' (' + size(el) + 'px)'),
+    wideTables: [...document.querySelectorAll('article table')]
+      .filter(t => t.scrollWidth > t.clientWidth + 1
+        || t.getBoundingClientRect().right > innerWidth)
+      .map(name),
     sideways: document.documentElement.scrollWidth > innerWidth,
   };
 }"""
@@ -115,6 +119,8 @@ class Walk:
                 measured = page.evaluate(MEASURE)
                 for text in measured["small"]:
                     said.append(say("audit.small_text", language, page=path, text=text))
+                for table in measured["wideTables"]:
+                    said.append(say("audit.wide_table", language, page=path, table=table))
                 if measured["sideways"]:
                     said.append(say("audit.sideways", language, page=path))
         context.close()
