@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fedsite.audit.command import served
 from fedsite.cli import build_site
 from nginx import NGINX, nginx
 
@@ -148,18 +146,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     return build.site
 
 
-@contextlib.contextmanager
-def serve(site: Path, port: int) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 as a static web server would."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def serve(site: Path, port: int) -> contextlib.AbstractContextManager[str]:
+    """Serve a built site on 127.0.0.1 as a static web server would (fedsite audit's server)."""
+    return served(site, port)
 
 
 @pytest.fixture(scope="session")
@@ -168,31 +157,6 @@ def server(site: Path, port: int) -> Iterator[str]:
     require(NGINX, "apt-get install nginx-core libnginx-mod-http-brotli-filter")
     with nginx(site, port) as url:
         yield url
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def handle(self) -> None:
-        # A browser that leaves a page (the quick exit does) drops its downloads midway.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        # Serve the site's own 404 page, as a real web server would be configured to.
-        if code == 404:
-            root = Path(self.directory)
-            lang_404 = root / self.path.lstrip("/").split("/")[0] / "404.html"
-            page = lang_404 if lang_404.is_file() else root / "404.html"
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
 
 def require(path: Path, install: str) -> None:

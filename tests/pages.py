@@ -1,41 +1,34 @@
-"""Reading the built site: its pages, their language and their parsed HTML."""
+"""Reading the built site: its pages, their language and their parsed HTML (the pages, their
+addresses and their HTML as `fedsite audit` reads them)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from fedsite.audit.built_pages import POSTERS, file_for, html_pages, soup, url_path
+
+__all__ = [
+    "HAN",
+    "LANGUAGES",
+    "counterpart",
+    "file_for",
+    "html_pages",
+    "language_of",
+    "posters",
+    "resolve",
+    "soup",
+    "url_path",
+]
 
 # What the issue asks of the output: Chinese at /, English at /en/.
 LANGUAGES = {"zh-Hans": "", "en": "en/"}
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-POSTERS = "activities/posters"  # printable documents of their own, outside the theme
-
-
-def html_pages(site: Path) -> list[Path]:
-    """Every built content page (not the 404 pages, not the posters, not Material's assets)."""
-    return sorted(
-        path
-        for path in site.rglob("*.html")
-        if path.name != "404.html"
-        and "assets" not in path.relative_to(site).parts
-        and not path.relative_to(site).as_posix().startswith(POSTERS)
-    )
-
-
 def posters(site: Path) -> list[Path]:
     return sorted((site / POSTERS).rglob("*.html"))
-
-
-def url_path(site: Path, page: Path) -> str:
-    """'/en/about/' for site/en/about/index.html."""
-    rel = page.relative_to(site).as_posix()
-    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
 def language_of(site: Path, page: Path) -> str:
@@ -52,18 +45,8 @@ def counterpart(path: str, tag: str) -> str:
     return "/" + LANGUAGES[tag] + path.lstrip("/")
 
 
-@cache
-def soup(page: Path) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-
-
 def resolve(site: Path, page: Path, href: str) -> str:
     """A link's target as a URL path on the site ('' when it leaves the site)."""
     base = "http://site" + url_path(site, page)
     target = urlsplit(urljoin(base, href))
     return target.path if target.netloc == "site" else ""
-
-
-def file_for(site: Path, path: str) -> Path:
-    target = site / path.lstrip("/")
-    return target / "index.html" if path.endswith("/") else target

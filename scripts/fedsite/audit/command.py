@@ -65,15 +65,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
     def handle(self) -> None:
+        # A browser that leaves a page (the quick exit does) drops its downloads midway.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # The site's own 404 page (its language's), as a web server is configured to serve it.
+        if code == 404:
+            root = Path(str(self.directory))
+            in_language = root / self.path.lstrip("/").split("/")[0] / "404.html"
+            page = in_language if in_language.is_file() else root / "404.html"
+            if page.is_file() and not page.is_symlink():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The built site on a free port of 127.0.0.1, as a static web server serves it."""
+def served(site: Path, port: int = 0) -> Iterator[str]:
+    """The built site on 127.0.0.1 (`port`, or a free one), as a static web server serves it."""
     handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
