@@ -4,6 +4,7 @@ a plugin found through its entry point."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import subprocess
@@ -19,6 +20,20 @@ from conftest import NEW_SITE, ROOT, SITE_TODAY, copy_project
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # One build at a time: two test workers building from the same tree share its build/ and
+    # egg-info folders, and one of them fails.
+    lock = (tmp_path_factory.getbasetemp().parent / "wheel.lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        _build_wheel(out)
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+    (found,) = out.glob("fedsite-*.whl")
+    return found
+
+
+def _build_wheel(out: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -35,8 +50,6 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
-    (found,) = out.glob("fedsite-*.whl")
-    return found
 
 
 def test_the_wheel_holds_what_a_site_needs(wheel: Path) -> None:
@@ -155,7 +168,7 @@ def test_a_new_site_builds_and_passes_its_check_from_the_wheel(installed: Path, 
     assert {".ci", ".github", ".gitignore", "README.md", "requirements.txt"} <= {
         path.name for path in site.iterdir()
     }
-    assert "fedsite==0.2.0" in (site / "requirements.txt").read_text("utf-8")
+    assert "fedsite[audit]==0.2.0" in (site / "requirements.txt").read_text("utf-8")
     checked = subprocess.run(
         [str(installed / "bin/fedsite"), "check", "--ci", "--today", SITE_TODAY, "--lang", "en"],
         cwd=site,
@@ -179,6 +192,18 @@ def test_a_new_site_builds_and_passes_its_check_from_the_wheel(installed: Path, 
     home = (tmp_path / "built/index.html").read_text("utf-8")
     assert "示例县妇联" in home and "川ICP备00000000号-1" in home
     assert not re.search("万州|Wanzhou|巫山", home)
+    # The new site's own check ends with the audit of its pages (its README's command).
+    assert "fedsite audit site --no-browser" in (site / ".ci/run").read_text("utf-8")
+    audited = subprocess.run(
+        [str(installed / "bin/fedsite"), "audit", str(tmp_path / "built"), "--no-browser"],
+        cwd=site,
+        env={**env, "FEDSITE_LANG": "en"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert audited.returncode == 0, audited.stdout + audited.stderr
+    assert "all passed" in audited.stdout
 
 
 def tree(folder: Path) -> dict[str, bytes]:
